@@ -1,0 +1,1 @@
+"""The HTTP layer: a thin FastAPI service over graph/."""

@@ -1,0 +1,1 @@
+"""The graph layer: schema, driver and every query mergegraph runs on Neo4j."""

@@ -1,0 +1,18 @@
+"""The project's own Neo4j, for machines without Docker (see launcher.py)."""
+
+from graph.neo4j_local.launcher import (
+    Instance,
+    Status,
+    kill,
+    port_open,
+    read_password,
+    resolve_classpath,
+    start,
+    status,
+    stop,
+)
+
+__all__ = [
+    "Instance", "Status", "kill", "port_open", "read_password", "resolve_classpath",
+    "start", "status", "stop",
+]

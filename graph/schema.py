@@ -1,0 +1,29 @@
+"""Constraints and indexes, kept in cypher/schema.cypher and applied idempotently."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import neo4j
+
+from mergegraph.settings import PROJECT_ROOT
+
+CYPHER_DIR = PROJECT_ROOT / "cypher"
+SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
+_LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
+
+
+def schema_statements(path: Path = SCHEMA_FILE) -> list[str]:
+    """Statements of a .cypher file: `;`-separated, `//` comment lines dropped."""
+    text = _LINE_COMMENT.sub("", path.read_text(encoding="utf-8"))
+    return [stmt.strip() for stmt in text.split(";") if stmt.strip()]
+
+
+def apply_schema(driver: neo4j.Driver, database: str) -> int:
+    """Apply every constraint and index (each `IF NOT EXISTS`); wait until online."""
+    statements = schema_statements()
+    for statement in statements:
+        driver.execute_query(statement, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    return len(statements)

@@ -1,0 +1,149 @@
+"""The foundation: a real Neo4j 5.26 Community, started by the project itself."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import neo4j
+import pytest
+from pydantic import SecretStr
+
+from graph import neo4j_local
+from graph.driver import Connection, open_driver, server_info, verify
+from graph.schema import apply_schema, schema_statements
+from mergegraph.errors import AuthenticationFailed, LocalNeo4jError
+
+needs_local = pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")),
+                                 reason="NEO4J_URI is set: the tests use that server")
+
+
+def test_bolt_answers_with_configured_credentials(driver, conn):
+    info = server_info(driver, conn.database)
+    assert info["version"].startswith("5.26.")
+    assert info["edition"] == "community"
+
+
+def test_wrong_password_is_a_clear_error(conn):
+    wrong = Connection(conn.uri, conn.user, SecretStr("not-the-password"), conn.database)
+    drv = open_driver(wrong)
+    try:
+        with pytest.raises(AuthenticationFailed) as info:
+            verify(drv, wrong)
+    finally:
+        drv.close()
+    message = str(info.value)
+    assert conn.uri in message and "NEO4J_PASSWORD" in message
+    assert "not-the-password" not in message
+
+
+@needs_local
+def test_default_credentials_never_work(local_instance):
+    drv = neo4j.GraphDatabase.driver(local_instance.bolt_uri, auth=("neo4j", "neo4j"))
+    try:
+        with pytest.raises(neo4j.exceptions.AuthError):
+            drv.verify_connectivity()
+    finally:
+        drv.close()
+    password_file = local_instance.password_file
+    assert password_file.stat().st_mode & 0o777 == 0o600
+    assert len(password_file.read_text().strip()) >= 16
+
+
+def test_schema_applies_twice(driver, conn):
+    def names():
+        recs, _, _ = driver.execute_query(
+            "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN collect(name) AS n",
+            database_=conn.database)
+        return sorted(recs[0]["n"])
+
+    apply_schema(driver, conn.database)
+    first = names()
+    apply_schema(driver, conn.database)
+    assert names() == first
+    # every statement of the file is in the database (constraints own an index each)
+    assert len(first) == len(schema_statements())
+    assert "name_search" in first
+
+
+def test_fulltext_index_keeps_vietnamese_syllables_that_are_english_stop_words(db, conn):
+    # "Long An" folds to "long an"; 'standard-folding' would drop "an".
+    db.execute_query("CREATE (:AdminUnit {uid: 't:1', name: 'Long An', name_folded: 'long an'})",
+                     database_=conn.database)
+    recs, _, _ = db.execute_query(
+        "CALL db.index.fulltext.queryNodes('name_search', 'name_folded:an') YIELD node "
+        "RETURN node.name AS name", database_=conn.database)
+    assert [r["name"] for r in recs] == ["Long An"]
+
+
+@needs_local
+def test_browser_is_served(local_instance):
+    with urllib.request.urlopen(local_instance.browser_uri, timeout=10) as resp:
+        body = resp.read().decode("utf-8", "replace")
+    assert resp.status == 200
+    assert "Neo4j Browser" in body or "neo4j-browser" in body.lower()
+    with urllib.request.urlopen(local_instance.http_uri, timeout=10) as resp:
+        assert b'"bolt_direct"' in resp.read()
+
+
+@needs_local
+def test_listens_on_loopback_only(local_instance):
+    addresses = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    others = [a for a in addresses if not a.startswith("127.") and ":" not in a]
+    if not others:
+        pytest.skip("this machine has no non-loopback IPv4 address to probe")
+    for address in others:
+        assert not neo4j_local.port_open(address, local_instance.bolt_port)
+        assert not neo4j_local.port_open(address, local_instance.http_port)
+
+
+@needs_local
+def test_start_is_idempotent(local_instance):
+    before = neo4j_local.status(local_instance)
+    t0 = time.monotonic()
+    after = neo4j_local.start(local_instance)
+    assert after.running and after.pid == before.pid
+    assert time.monotonic() - t0 < 5  # returned without starting anything
+
+
+@needs_local
+def test_stop_then_start_keeps_data(local_instance, db, conn):
+    db.execute_query("CREATE (:Source {id: 'persisted', url: 'u'})", database_=conn.database)
+    assert neo4j_local.stop(local_instance)
+    assert not neo4j_local.status(local_instance).running
+    neo4j_local.start(local_instance)
+    drv = open_driver(conn)
+    try:
+        recs, _, _ = drv.execute_query("MATCH (s:Source {id: 'persisted'}) RETURN count(s) AS n",
+                                       database_=conn.database)
+        assert recs[0]["n"] == 1
+    finally:
+        drv.close()
+
+
+def test_port_taken_by_another_program_is_reported(tmp_path):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        instance = neo4j_local.Instance(home=tmp_path / "n", bolt_port=port, http_port=port + 1)
+        with pytest.raises(LocalNeo4jError, match=f"Port {port}"):
+            neo4j_local.start(instance)
+
+
+def test_missing_java_is_reported(tmp_path, monkeypatch):
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    instance = neo4j_local.Instance(home=tmp_path / "n", bolt_port=1, http_port=2)
+    with pytest.raises(LocalNeo4jError, match="Java not found"):
+        neo4j_local.start(instance)
+
+
+def test_missing_maven_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LocalNeo4jError, match="Maven not found"):
+        neo4j_local.resolve_classpath(tmp_path / "fresh-cache")

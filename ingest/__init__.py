@@ -1,0 +1,1 @@
+"""Ingest: documents -> facts (extract, pure) and facts -> graph writes (load)."""

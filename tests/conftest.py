@@ -20,6 +20,7 @@ from graph import neo4j_local
 from graph.driver import Connection, open_driver, verify
 from graph.schema import apply_schema
 from mergegraph.settings import PROJECT_ROOT, Settings
+from tests.helpers import wipe
 
 SHARED = PROJECT_ROOT.parent / "shared"
 
@@ -67,13 +68,6 @@ def driver(conn) -> neo4j.Driver:
     drv.close()
 
 
-def wipe(drv: neo4j.Driver, database: str) -> None:
-    with drv.session(database=database) as session:
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
-
-
 @pytest.fixture
 def db(driver, conn) -> neo4j.Driver:
     """A clean database (schema kept) for one test."""
@@ -97,9 +91,3 @@ def cli_env(conn) -> dict[str, str]:
     env.update(NEO4J_URI=conn.uri, NEO4J_USER=conn.user,
                NEO4J_PASSWORD=conn.password.get_secret_value(), NEO4J_DATABASE=conn.database)
     return env
-
-
-def node_count(drv: neo4j.Driver, database: str, label: str | None = None) -> int:
-    query = f"MATCH (n:{label}) RETURN count(n) AS n" if label else "MATCH (n) RETURN count(n) AS n"
-    records, _, _ = drv.execute_query(query, database_=database)
-    return records[0]["n"]

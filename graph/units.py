@@ -1,0 +1,111 @@
+"""Administrative units in the graph: batched writes, and lineage reads.
+
+Units are keyed by `uid` = "<era>:<code>" ("legacy:200", "2025:22"): a GSO code
+alone is ambiguous across the 2025 reform (see ingest/adminunits.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import neo4j
+
+from graph.catalog import query
+
+BATCH = 5000
+
+WRITE_UNITS = """
+UNWIND $rows AS row
+MERGE (u:AdminUnit {uid: row.uid})
+SET u.code = row.code, u.era = row.era, u.level = row.level, u.name = row.name,
+    u.short_name = row.short_name, u.unit_type = row.unit_type,
+    u.name_folded = row.name_folded, u.aliases_folded = row.aliases_folded,
+    u.valid_from = CASE WHEN row.valid_from IS NULL THEN null ELSE date(row.valid_from) END,
+    u.valid_to = CASE WHEN row.valid_to IS NULL THEN null ELSE date(row.valid_to) END,
+    u.source_id = row.source_id
+"""
+
+WRITE_PART_OF = """
+UNWIND $rows AS row
+MATCH (child:AdminUnit {uid: row.child}), (parent:AdminUnit {uid: row.parent})
+MERGE (child)-[:PART_OF]->(parent)
+"""
+
+WRITE_SUCCESSIONS = """
+UNWIND $rows AS row
+MATCH (old:AdminUnit {uid: row.old}), (new:AdminUnit {uid: row.new})
+MERGE (old)-[m:MERGED_INTO]->(new)
+SET m.kind = row.kind, m.effective = date(row.effective), m.status = 'implemented',
+    m.is_default = row.is_default, m.source_id = row.source_id, m.fact_id = row.fact_id
+"""
+
+WRITE_SOURCE = """
+MERGE (s:Source {id: $id})
+SET s.url = $url, s.publisher = $publisher, s.title = $title, s.date = date($date),
+    s.content_hash = $content_hash, s.kind = 'dataset'
+"""
+
+
+@dataclass
+class WriteCounts:
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    by_step: dict[str, int] = field(default_factory=dict)
+
+    def add(self, step: str, counters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.by_step[step] = self.by_step.get(step, 0) + counters.nodes_created \
+            + counters.relationships_created
+
+
+def _batched_write(driver: neo4j.Driver, database: str, cypher: str, rows: list[dict],
+                   step: str, counts: WriteCounts) -> None:
+    for i in range(0, len(rows), BATCH):
+        summary = driver.execute_query(
+            cypher, rows=rows[i:i + BATCH], database_=database,
+            routing_=neo4j.RoutingControl.WRITE,
+        ).summary
+        counts.add(step, summary.counters)
+
+
+def write_units(driver: neo4j.Driver, database: str, *, source: dict, units: list[dict],
+                part_of: list[dict], successions: list[dict]) -> WriteCounts:
+    """Write units, PART_OF and MERGED_INTO rows (idempotent: MERGE on uid)."""
+    counts = WriteCounts()
+    summary = driver.execute_query(WRITE_SOURCE, source, database_=database).summary
+    counts.add("source", summary.counters)
+    _batched_write(driver, database, WRITE_UNITS, units, "units", counts)
+    _batched_write(driver, database, WRITE_PART_OF, part_of, "part_of", counts)
+    _batched_write(driver, database, WRITE_SUCCESSIONS, successions, "merged_into", counts)
+    return counts
+
+
+# --- reads ------------------------------------------------------------------------
+
+
+def _read(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
+    records, _, _ = driver.execute_query(query(name), params, database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    return [r.data() for r in records]
+
+
+def unit_successors(driver: neo4j.Driver, database: str, uid: str,
+                    as_of: str = "9999-12-31") -> list[dict]:
+    """What a unit's territory belongs to as of a date (itself before the reform)."""
+    return _read(driver, database, "unit_successors", uid=uid, as_of=as_of)
+
+
+def unit_predecessors(driver: neo4j.Driver, database: str, uid: str,
+                      as_of: str = "9999-12-31") -> list[dict]:
+    """The units a unit was formed from, as of a date (none before it existed)."""
+    return _read(driver, database, "unit_predecessors", uid=uid, as_of=as_of)
+
+
+def province_today(driver: neo4j.Driver, database: str, uid: str,
+                   as_of: str = "9999-12-31") -> dict | None:
+    """The province a (historical) unit's territory belongs to as of a date."""
+    rows = _read(driver, database, "unit_province_today", uid=uid, as_of=as_of)
+    return rows[0] if rows else None

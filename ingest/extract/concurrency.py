@@ -1,0 +1,415 @@
+"""Concurrency: one person holding two or more posts, as a pattern.
+
+    Trưởng Ban Dân vận kiêm Chủ tịch UBMTTQ huyện
+    Bí thư chi bộ kiêm trưởng thôn
+    Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh
+
+with its coverage, before or after the posts:
+
+    6/9 xã ...              count 6 of 9, level commune
+    40 trong tổng số 75 thôn ...
+    3/9 huyện, thị xã ... (A, B, C)       one fact for the province, one per district
+    ... ở huyện và 3 xã                   a district fact and a commune fact (count 3)
+    100% số bản / ở 100% tổ dân phố       percent 100
+
+and the short reports that go on about "the model" ("tỉnh X có 15 xã
+thực hiện mô hình này"; "Y có 9 xã, nay còn lại 3").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import DocContext, SentenceView, date_in
+from .facts import Concurrency, PositionRef
+from .normalize import Span
+from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
+from .vocab import LEVEL_RANK
+
+_NOUN = (r"(?P<noun>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|ấp|khu phố|"
+         r"tổ dân phố|khu dân cư|kdc|xóm|làng|buôn|khóm|cơ sở)")
+NOUN_LEVEL = {
+    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
+    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "cơ sở": "commune", "thôn": "village", "bản": "village", "ấp": "village", "khu phố": "village",
+    "tổ dân phố": "village", "khu dân cư": "village", "kdc": "village", "xóm": "village",
+    "làng": "village", "buôn": "village", "khóm": "village",
+}
+_NOT_DATE = r"(?<![/\d.])"
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d+)"       # "1.104" is one thousand one hundred and four
+_NOT_DATE_AFTER = r"(?!\s*/\s*\d)"
+
+# coverage written before the posts
+_BEFORE = [
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+(?:số\s+)?" + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*(?:số\s+)?(?:các\s+)?(?:" + _NOUN + r"\b)?"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
+]
+_BARE_RATIO = re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
+_AT_LEVEL = re.compile(r"(?:^|\s)(?:ở|tại)\s+" + _NOUN + r"\b")
+# coverage written after the posts
+_DONE_AT = (r"^\s*,?\s*(?:(?:được|đã|đang|sẽ|mới)\s+)*(?:(?:thực hiện|triển khai|áp dụng|bố trí|duy trì)\s+"
+            r"(?:được\s+)?)?(?:ít nhất\s+)?")
+_AFTER = re.compile(_DONE_AT + r"(?:ở|tại)\s+(?:(?P<also>huyện|tỉnh|thị xã|thành phố)\s+và\s+)?"
+                    r"(?:(?P<pct>\d+)\s*%|(?P<n>" + _NUM + r"|một)\s*(?:/\s*(?P<m>" + _NUM + r"))?)\s+(?:số\s+)?(?:các\s+)?"
+                    + _NOUN + r"\b")
+_AFTER_LEVEL = re.compile(_DONE_AT + r"(?:ở|tại|của)\s+(?:(?:một|các|những)\s+)?"
+                          r"(?:(?:đơn vị hành chính|địa phương|đơn vị)\s+)?(?:cấp\s+)?" + _NOUN + r"\b")
+_LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
+_GENERIC = re.compile(r"^\W*(?:khi|nếu|giả sử)\b")
+_THIS_MODEL = re.compile(r"\bmô hình (?:này|trên|đó|nói trên)\b")
+_REPORT = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
+_STILL = re.compile(r"\b(?:chỉ còn|còn lại|giờ còn|nay còn)\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
+_DOING = re.compile(r"\b(?:triển khai|thực hiện|duy trì|áp dụng|còn)\b")
+
+
+def _int(number: str) -> int:
+    return int(number.replace(".", ""))
+
+
+@dataclass
+class Coverage:
+    level: str | None = None
+    count: int | None = None
+    of: int | None = None
+    percent: float | None = None
+    start: int | None = None          # where its words are (for the quote)
+    end: int | None = None
+    also_level: str | None = None     # "ở huyện và 3 xã": the district level too
+    units: list | None = None         # names listed in brackets after the posts
+    units_span: tuple[int, int] | None = None
+
+
+def _noun_level(noun: str | None, text: str) -> str | None:
+    if not noun:
+        return None
+    level = NOUN_LEVEL.get(noun)
+    if noun == "thành phố" and re.match(r"\s*,?\s*(?:trực thuộc|thuộc trung ương)", text):
+        return "province"
+    return level
+
+
+def _names_a_place(text: str, at: int) -> bool:
+    """ "ở tỉnh X" names a unit; "ở thôn, xóm" speaks of a level."""
+    rest = text[at:at + 3].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def coverage_before(match: str, start: int, end: int, text: str | None = None) -> Coverage | None:
+    """Coverage in match[start:end], the clause text just before the posts."""
+    pre = match[start:end]
+    m = _BARE_RATIO.search(pre)
+    if m:
+        return Coverage(None, _int(m.group("n")), _int(m.group("m")), start=start + m.start(), end=end)
+    best = None
+    for pattern in _BEFORE:
+        for m in pattern.finditer(pre):
+            # the one closest to the posts, and of those the longest
+            if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
+                best = m
+    level_m = None
+    for found in _AT_LEVEL.finditer(pre):
+        if text is None or not _names_a_place(text, start + found.end()):
+            level_m = found
+    if best is None:
+        if level_m:
+            return Coverage(NOUN_LEVEL[level_m.group("noun")], start=start + level_m.start(), end=end)
+        return None
+    groups = best.groupdict()
+    cov = Coverage(_noun_level(groups.get("noun"), pre[best.end():]), start=start + best.start(), end=end)
+    if groups.get("pct"):
+        cov.percent = float(groups["pct"].replace(",", "."))
+    else:
+        cov.count = _int(groups["n"])
+        cov.of = _int(groups["m"]) if groups.get("m") else None
+    if cov.level is None and level_m:
+        cov.level = NOUN_LEVEL[level_m.group("noun")]
+    return cov
+
+
+def coverage_after(match: str, start: int, end: int) -> Coverage | None:
+    post = match[start:end]
+    m = _AFTER.match(post)
+    if m:
+        cov = Coverage(_noun_level(m.group("noun"), post[m.end():]), start=start, end=start + m.end())
+        if m.group("pct"):
+            cov.percent = float(m.group("pct"))
+        elif m.group("n") and m.group("n") != "một":
+            cov.count = _int(m.group("n"))
+            cov.of = _int(m.group("m")) if m.group("m") else None
+        if m.group("also"):
+            cov.also_level = NOUN_LEVEL[m.group("also")]
+        return cov
+    m = _AFTER_LEVEL.match(post)
+    if m:
+        return Coverage(_noun_level(m.group("noun"), post[m.end():]), start=start, end=start + m.end())
+    return None
+
+
+# --- chains of posts -------------------------------------------------------------
+
+@dataclass
+class Chain:
+    positions: list[Position]
+    gaps: list[str]                  # gap kinds between consecutive positions
+
+    @property
+    def start(self) -> int:
+        return self.positions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1].end
+
+    @property
+    def joined(self) -> bool:
+        """Posts joined as one person's: a connector, or titles joined by a dash."""
+        return CONNECTOR in self.gaps or (self.gaps and all(g == DASH for g in self.gaps))
+
+    def alternatives(self) -> list[list[Position]]:
+        """"A đồng thời là B hoặc C" is two patterns: A+B and A+C."""
+        if OR not in self.gaps:
+            return [self.positions]
+        i = self.gaps.index(OR)
+        first = self.positions[: i + 1] + self.positions[i + 2:]
+        second = self.positions[:i] + self.positions[i + 1:]
+        return [first, second]
+
+
+def chains(match: str, positions: list[Position]) -> list[Chain]:
+    """Group a sentence's posts into chains of one person's posts."""
+    out: list[Chain] = []
+    gaps = [gap_kind(match, a.end, b.start) for a, b in zip(positions, positions[1:])]
+    k = 0
+    while k < len(positions):
+        members, kinds = [positions[k]], []
+        joined = False
+        j = k
+        while j + 1 < len(positions):
+            g = gaps[j]
+            nxt_conn = j + 1 < len(gaps) and gaps[j + 1] == CONNECTOR
+            if g in (CONNECTOR, DASH):
+                joined = joined or g == CONNECTOR
+            elif g in (COMMA, AND, OR) and joined and not nxt_conn:
+                pass                            # the list after a connector
+            else:
+                break
+            members.append(positions[j + 1])
+            kinds.append(g)
+            j += 1
+        out.append(Chain(members, kinds))
+        k = j + 1
+    return out
+
+
+def position_refs(ctx: DocContext, positions: list[Position]) -> list[PositionRef]:
+    refs, seen = [], set()
+    for p in positions:
+        if p.key and p.key not in seen:
+            seen.add(p.key)
+            refs.append(PositionRef(p.key, p.role, p.body, ctx.text[p.start:p.end],
+                                    ctx.level(p.level), p.start, p.end))
+    return refs
+
+
+def resolve_incomplete(ctx: DocContext, positions: list[Position]) -> list[Position]:
+    """A role written alone ("Chủ tịch") takes the body it had last in the text."""
+    out = []
+    for p in positions:
+        if p.complete:
+            ctx.role_memory[p.role_surface] = p.body
+            out.append(p)
+        elif p.role_surface in ctx.role_memory:
+            p.body = ctx.role_memory[p.role_surface]
+            out.append(p)
+    return out
+
+
+def _container(ctx: DocContext, code: str | None, level: str) -> str | None:
+    """The unit a coverage of `level` units is counted in (one level up)."""
+    unit = ctx.gaz.get(code)
+    while unit is not None and LEVEL_RANK.get(unit.level, 0) >= LEVEL_RANK.get(level, 9):
+        unit = ctx.gaz.get(unit.district if unit.level == "commune" else
+                           (unit.province if unit.level == "district" else None))
+    return unit.code if unit else None
+
+
+def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Position],
+                        person_of: dict[int, str]) -> list[Concurrency]:
+    facts: list[Concurrency] = []
+    match = ctx.match
+    prev_end: dict[int, int] = {}
+    for chain in chains(match, positions):
+        if not chain.joined:
+            continue
+        clause = ctx.clause_of(view, chain.start)
+        pre_start = max(clause.start, prev_end.get(clause.start, clause.start))
+        prev_end[clause.start] = chain.end
+        for posts in chain.alternatives():
+            posts = resolve_incomplete(ctx, posts)
+            keys = {p.key for p in posts if not p.member}
+            if len(keys) < 2:
+                continue
+            ctx.last_pattern = tuple(sorted(keys))
+            ctx.last_pattern_paragraph = view.sentence.paragraph
+            if _GENERIC.match(match[clause.start:chain.start]) or _GENERIC.match(match[pre_start:chain.start]):
+                continue                        # "Khi Bí thư đồng thời là Chủ tịch, ...": no fact
+            facts.extend(_facts_of(ctx, view, clause, pre_start, chain, posts,
+                                   person_of.get(id(chain.positions[0]))))
+    return facts
+
+
+def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int, chain: Chain,
+              posts: list[Position], person: str | None) -> list[Concurrency]:
+    match, text = ctx.match, ctx.text
+    cov = coverage_before(match, pre_start, chain.start, text)
+    after = coverage_after(match, chain.end, clause.end)
+    if after and (cov is None or (cov.count is None and cov.percent is None)):
+        cov = after
+    elif after and cov and cov.level is None:
+        cov.level = after.level
+    listed = _LIST_AFTER.match(match[(cov.end if cov and cov.end and cov.end > chain.end else chain.end):clause.end])
+    if any(p.level == "all" for p in chain.positions):
+        return []                                # "các cấp": no level of its own
+    post_level = position_level(posts)
+    level = ctx.level((cov.level if cov and cov.level else None) or post_level)
+    if level is None:
+        level = ctx.level_around(clause.start, chain.start)
+        colon = match.find(":", view.sentence.start, clause.start)
+        if level is None and colon >= 0:
+            level = ctx.level_around(view.sentence.start, colon)
+    own = [pl for p in posts for pl in p.places]
+    list_start = list_end = None
+    if listed:
+        base = cov.end if cov and cov.end and cov.end > chain.end else chain.end
+        list_start, list_end = base + listed.start(), base + listed.end()
+    near = [p for p in view.places if not (list_start is not None and list_start <= p.start < list_end)]
+    clause_places = [p for p in near if clause.start <= p.start < clause.end]
+    has_coverage = cov is not None and (cov.count is not None or cov.percent is not None)
+
+    if has_coverage and level:
+        cov_start = cov.start if cov.start is not None else chain.start
+        before = [p for p in clause_places if p.code and p.end <= cov_start]
+        candidates = before[-1:] + [p for p in clause_places if p.code] + [p for p in near if p.code]
+        unit = None
+        for place in candidates:
+            unit = _container(ctx, place.code, level)
+            if unit:
+                break
+        if unit is None:
+            unit = _container(ctx, ctx.focus or ctx.last_place_before(chain.start), level)
+    else:
+        unit = ctx.unit_for_posts(level, posts, clause_places or near, chain.start)
+    if unit is None:
+        return []
+    if level is None:
+        level = ctx.gaz.units[unit].level
+    start = min(chain.start, cov.start) if cov and cov.start is not None else chain.start
+    end = max(chain.end, cov.end) if cov and cov.end is not None else chain.end
+    status = ctx.status_for(view, clause, chain.end)
+    date = date_in(match[clause.start:clause.end]) or date_in(match[view.sentence.start:view.sentence.end])
+    refs = position_refs(ctx, posts)
+
+    def make(u: str, lv: str, s: int, e: int, count=None, of=None, percent=None) -> Concurrency:
+        return Concurrency(ctx.doc, text[s:e], s, e, ctx.unit(u), level=lv, positions=refs,
+                           count=count, of=of, percent=percent, status=status, date=date, person=person)
+
+    # "các huyện A, B và thị xã C đã thực hiện ...": one fact for each
+    plural = [p.code for p in clause_places if p.plural and p.code and not own]
+    plural = list(dict.fromkeys(ctx.at_level(c, level) for c in plural))
+    if len(plural) >= 2 and not has_coverage:
+        return [make(code, level, start, end) for code in plural if code]
+    facts = [make(unit, level, start, end, cov.count if cov else None, cov.of if cov else None,
+                  cov.percent if cov else None)]
+    if len(plural) >= 2:
+        facts.extend(make(code, level, start, end) for code in plural if code and code != unit)
+    if cov and cov.also_level:
+        also = ctx.resolve_unit(cov.also_level, own, [], chain.start)
+        if also:
+            facts.append(make(also, cov.also_level, start, end))
+    if listed and level:
+        for code in _listed_units(ctx, match[list_start + 1:list_end - 1], text[list_start + 1:list_end - 1],
+                                  unit, level):
+            facts.append(make(code, level, list_start, list_end))
+    return facts
+
+
+def _listed_units(ctx: DocContext, low: str, original: str, container: str, level: str) -> list[str]:
+    """The units named in "(A, B, Thành phố)" within `container`."""
+    gaz = ctx.gaz
+    out = []
+    unit = gaz.get(container)
+    if unit is None:
+        return out
+    for name in re.split(r"\s*(?:,|;|\bvà\b)\s*", original):
+        name = name.strip()
+        if not name:
+            continue
+        if level == "district" and unit.level == "province":
+            if name.lower() == "thành phố":
+                code = gaz.city_of_province(unit.code)
+                codes = [code] if code else []
+            else:
+                codes = [c for c in gaz.district_codes(_strip_type(name)) if gaz.units[c].province == unit.code]
+        elif level == "commune" and unit.level in ("district", "province"):
+            codes = [c for c in gaz.ward_codes(_strip_type(name)) if gaz.units[c].within(unit.code)]
+        else:
+            codes = []
+        if len(codes) == 1 and codes[0] not in out:
+            out.append(codes[0])
+    return out
+
+
+_TYPE_WORDS = re.compile(r"^(?:huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn)\s+", re.IGNORECASE)
+
+
+def _strip_type(name: str) -> str:
+    return _TYPE_WORDS.sub("", name)
+
+
+# --- "X có 15 xã thực hiện mô hình này" ----------------------------------------------
+
+def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Position]) -> list[Concurrency]:
+    """Counts given for a place about the pattern just described."""
+    if ctx.last_pattern is None or positions:
+        return []
+    if view.sentence.paragraph - ctx.last_pattern_paragraph > 1:
+        return []
+    facts = []
+    match, text = ctx.match, ctx.text
+    for clause in view.sentence.clauses:
+        low = match[clause.start:clause.end]
+        this_model = _THIS_MODEL.search(low)
+        if not (this_model or _DOING.search(low)):
+            continue
+        for m in _REPORT.finditer(low):
+            at = clause.start + m.start()
+            # the place is the subject just before "có"
+            subject = [p for p in view.places if p.code and p.end <= at and at - p.end <= 12
+                       and p.start >= clause.start]
+            if not subject:
+                continue
+            level = NOUN_LEVEL[m.group("noun")]
+            place = subject[-1]
+            unit = _container(ctx, place.code, level)
+            if unit is None:
+                continue
+            seg_end = clause.end
+            nxt = _REPORT.search(low, m.end())
+            if nxt:
+                seg_end = clause.start + nxt.start()
+            count = _int(m.group("n"))
+            still = _STILL.search(match, clause.start + m.end(), seg_end)
+            if still:
+                count = _int(still.group("n"))
+            end = still.end() if still else clause.start + m.end()
+            if not (this_model or still or _DOING.search(match, clause.start + m.end(), seg_end)):
+                continue
+            refs = [PositionRef(k, *k.split("@"), surface="", level=level, start=place.start, end=end)
+                    for k in ctx.last_pattern]
+            status = ctx.status_for(view, clause, at)
+            facts.append(Concurrency(ctx.doc, text[place.start:end], place.start, end, ctx.unit(unit),
+                                     level=level, positions=refs, count=count, status=status))
+    return facts

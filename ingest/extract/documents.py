@@ -1,0 +1,167 @@
+"""Reading documents (.txt or .html) and manifests.
+
+A document is UTF-8 or declares its encoding (a byte-order mark, or an HTML
+`<meta charset>`); its text is NFC-normalised. HTML is reduced to the article
+text with trafilatura (boilerplate, menus and comment boxes dropped).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mergegraph.errors import BadInput
+from mergegraph.text import nfc
+
+MAX_BYTES = 5 * 1024 * 1024
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--)", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class DocumentError(BadInput):
+    """A document that cannot be read: missing, empty, binary, undecodable, too large."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a crawler knows of a page (any field may be missing)."""
+    doc: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    province_hint: str | None = None
+
+
+def _decode(path: Path, data: bytes, html: bool) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, data = "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    else:
+        encoding = None
+        if html:
+            m = _META_CHARSET.search(data[:8192])
+            if m:
+                encoding = m.group(1).decode("ascii").lower()
+        if b"\x00" in data:
+            raise DocumentError(path, "binary content (NUL bytes), not a text document")
+        encoding = encoding or "utf-8"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise DocumentError(path, f"declares an unknown encoding {encoding!r}") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        how = "is not valid UTF-8 and declares no encoding" if encoding == "utf-8" else \
+            f"does not decode as its declared encoding {encoding}"
+        raise DocumentError(path, f"{how} (byte {err.start})") from None
+
+
+def html_to_text(html: str) -> str:
+    """The article text of an HTML page, boilerplate dropped."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True,
+                               include_links=False, include_images=False, deduplicate=True)
+    return text or ""
+
+
+def read_document(path: str | Path) -> str:
+    """The NFC text of a .txt or .html document; DocumentError if it cannot be read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except OSError as err:
+        raise DocumentError(path, f"cannot be read ({err.strerror or err})") from None
+    if not path.is_file():
+        raise DocumentError(path, "not a regular file")
+    if size > MAX_BYTES:
+        raise DocumentError(path, f"too large ({size} bytes, the limit is {MAX_BYTES})")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(path, f"cannot be read ({err.strerror or err})") from None
+    if not data.strip():
+        raise DocumentError(path, "empty")
+    html = path.suffix.lower() in (".html", ".htm", ".xhtml") or bool(_HTML_START.match(data[:512]))
+    text = _decode(path, data, html)
+    if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise DocumentError(path, "binary content (control characters), not a text document")
+    if html:
+        text = html_to_text(text)
+        if not text.strip():
+            raise DocumentError(path, "HTML page without article text")
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise DocumentError(path, "empty")
+    return text
+
+
+# --- manifests ------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class ExtractError:
+    manifest: str
+    line: int
+    reason: str
+    doc: str | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.manifest}:{self.line}"
+        what = f" doc {self.doc!r}" if self.doc else ""
+        file = f" ({self.path})" if self.path else ""
+        return f"{where}:{what}{file} {self.reason}"
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    documents: int = 0                 # documents read and extracted
+    facts: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    errors: list[ExtractError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "facts": self.facts, "by_type": dict(self.by_type),
+                "errors": [str(e) for e in self.errors]}
+
+
+_META_FIELDS = ("url", "publisher", "date", "province_hint")
+
+
+def parse_manifest_line(line: str) -> tuple[DocumentMeta, str]:
+    """(meta, path) of one manifest line; ValueError with a reason if unusable."""
+    try:
+        entry = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(entry, dict):
+        raise ValueError("not a JSON object")
+    doc, path = entry.get("doc"), entry.get("path")
+    if not isinstance(doc, str) or not doc.strip():
+        raise ValueError("no 'doc' id")
+    if not isinstance(path, str) or not path.strip():
+        raise ValueError("no 'path'")
+    values = {}
+    for name in _META_FIELDS:
+        value = entry.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"'{name}' is not a string")
+        values[name] = value or None
+    return DocumentMeta(doc=doc, **values), path

@@ -1,0 +1,427 @@
+"""Mentions: the tokens of a document grouped into places, bodies, roles,
+level words and person names ("chunks"), which the extractors read.
+
+Places come first (they need capital letters and the gazetteer), then merged
+bodies named by their parts ("Cơ quan Tổ chức - Nội vụ"), then the vocabulary
+(bodies, roles, level words), then person names on what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import TYPE_PREFIX, Gazetteer
+from .normalize import key
+from .tokens import SOFT, Token, tokenize
+from .vocab import Lex, Vocabulary, composite_key
+
+_MAX_NAME = 6
+
+
+@dataclass(slots=True)
+class Place:
+    t0: int
+    t1: int
+    start: int
+    end: int
+    level: str                  # province | city | district | commune
+    candidates: list[str]
+    code: str | None = None
+    typed: bool = False
+    chain: int = -1             # places written together ("xã A, huyện B, tỉnh C")
+    plural: bool = False        # one of "các huyện A, B và C"
+
+
+@dataclass(slots=True)
+class Chunk:
+    kind: str                   # place | body | role | fused | level | block | name | tok
+    t0: int
+    t1: int
+    start: int
+    end: int
+    low: str = ""               # the matching text of the chunk
+    lex: Lex | None = None
+    body: str | None = None     # body type key (for bodies; "a+b" when named by parts)
+    place: Place | None = None
+    person: str | None = None
+
+
+@dataclass(slots=True)
+class Mentions:
+    chunks: list[Chunk]                  # of the sentences that can state a fact
+    places: list[Place] = field(default_factory=list)   # of the whole document
+
+
+# --- places -------------------------------------------------------------------
+
+_TWO_WORD_TYPES = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+_ABBREV_TYPES = {"tp", "tx", "tt", "h", "q", "p"}
+
+
+def _type_word(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """A unit type word at token i: (key prefix, index after it)."""
+    t = tokens[i]
+    n = len(tokens)
+    if i + 1 < n and (t.low, tokens[i + 1].low) in _TWO_WORD_TYPES:
+        return TYPE_PREFIX[f"{t.low} {tokens[i + 1].low}"], i + 2
+    if t.low in ("tỉnh", "huyện", "quận", "xã", "phường"):
+        return TYPE_PREFIX[t.low], i + 1
+    if t.low in _ABBREV_TYPES and t.cap and t.end - t.start <= 2:
+        j = i + 1
+        if j < n and tokens[j].low == "." and tokens[j].start == t.end:
+            j += 1
+        elif t.low in ("h", "q", "p"):
+            return None, i        # "H" alone is no type word; "H.Tân Kỳ" is
+        if t.low == "tp" and j + 1 < n and tokens[j].low == "." and tokens[j + 1].low == "hcm":
+            j += 1
+        return TYPE_PREFIX[t.low], j
+    return None, i
+
+
+def _name_run(tokens: list[Token], j: int, digits: bool) -> int:
+    """End of a run of capitalised words (or numbers, for "Quận 1") from j."""
+    k = j
+    n = len(tokens)
+    while k < n and k - j < _MAX_NAME:
+        t = tokens[k]
+        if not t.word or not (t.cap or (digits and t.low.isdigit())):
+            break
+        if k > j and tokens[k - 1].end != t.start - 1:   # one space between words
+            break
+        k += 1
+    return k
+
+
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
+_CAPWORD = rf"[{_UPPER}][^\W_]*"
+# a run of capitalised words; numbers after a type word ("Quận 1") are found apart
+_RUN = re.compile(rf"{_CAPWORD}(?:[ ]{_CAPWORD})*")
+_NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
+# what may stand before a run: "các huyện", "thị xã", "TP.", "H."
+_BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường)\s+"
+                         r"|(?:tp|tx|tt|t\.p)\.?\s*|[hqp]\.\s*)$")
+_TYPE_HINTS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp", "tx", "tt", "h.", "q.", "p.")
+_WARD_AFTER = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)\b")
+_JOIN = re.compile(r"^[\s,()\-–]*(?:và\s*)?$")
+
+
+def _runs(text: str, match: str):
+    for m in _RUN.finditer(text):
+        a = m.start()
+        if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            continue                          # inside a word ("iPhone")
+        yield a, m.end(), " " in m.group()
+    for m in _NUMBERED.finditer(match):
+        yield m.start(1), m.end(1), False
+
+
+def _windows(text: str, match: str):
+    """Stretches of text that may name places: runs of capitalised words with
+    the type word before them, joined when only commas, dashes, brackets or
+    "và" stand between. A lone capitalised word without a type word is no place."""
+    start = end = -1
+    for a, b, several in sorted(_runs(text, match)):
+        before_text = match[max(0, a - 16):a]
+        before = None
+        if any(hint in before_text for hint in _TYPE_HINTS):
+            before = _BEFORE_RUN.search(before_text)
+        if before:
+            a = a - len(before_text) + before.start()
+        elif not several:
+            if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+                end = b                       # a one-word item of a list ("A, B và C")
+            continue
+        after = _WARD_AFTER.match(match, b)
+        if after:
+            b = after.end()
+        if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+            end = b
+            continue
+        if start >= 0:
+            yield start, end
+        start, end = a, b
+    if start >= 0:
+        yield start, end
+
+
+def _text_of(text: str, tokens: list[Token], a: int, b: int) -> str:
+    return text[tokens[a].start:tokens[b - 1].end]
+
+
+class PlaceFinder:
+    def __init__(self, gaz: Gazetteer, surnames: frozenset[str], hint_province: str | None):
+        self.gaz = gaz
+        self.surnames = surnames          # in matching form
+        self.hint = hint_province
+
+    def typed(self, prefix: str, name: str) -> tuple[str, list[str]] | None:
+        gaz = self.gaz
+        if prefix == "tinh":
+            codes = gaz.province_codes(name)
+            return ("province", codes) if codes else None
+        if prefix == "thanhpho":
+            codes = [c for c in gaz.district_codes(name, "thanhpho") if gaz.units[c].type == "Thành phố"]
+            if not codes:
+                codes = gaz.district_codes(name, "thanhpho")
+                codes = [c for c in codes if key(gaz.units[c].short) == key(name)] or []
+            if codes:
+                return "district", codes
+            codes = gaz.province_codes(name)
+            return ("province", codes) if codes else None
+        if prefix in ("huyen", "quan", "thixa"):
+            codes = gaz.district_codes(name, prefix)
+            return ("district", codes) if codes else None
+        codes = gaz.ward_codes(name, prefix)
+        return ("commune", codes) if codes else None
+
+    def bare(self, name: str, ward_type: str | None) -> tuple[str, list[str]] | None:
+        gaz = self.gaz
+        if ward_type:
+            codes = gaz.ward_codes(name, ward_type)
+            return ("commune", codes) if codes else None
+        codes = gaz.province_codes(name)
+        if codes:
+            return "province", codes
+        if self.hint:
+            codes = [c for c in gaz.district_codes(name) if gaz.units[c].province == self.hint]
+            if codes:
+                return "district", codes
+        return None
+
+    def find(self, text: str, match: str) -> list[Place]:
+        """Every place the text names. Only the stretches that can hold a place
+        (capitalised words, with the type word before them) are tokenized."""
+        places: list[Place] = []
+        chain_base = 0
+        for start, end in _windows(text, match):
+            tokens = tokenize(text, match, start, end)
+            found = self._find(text, tokens)
+            self._chains(tokens, found, chain_base)
+            chain_base += len(found) + 1
+            places.extend(found)
+        self._resolve(places)
+        return places
+
+    def _find(self, text: str, tokens: list[Token]) -> list[Place]:
+        places: list[Place] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            prefix, j = _type_word(tokens, i)
+            if prefix and j < n:
+                end = _name_run(tokens, j, digits=prefix in ("quan", "phuong"))
+                found = self._longest(text, tokens, j, end, lambda name: self.typed(prefix, name))
+                if found:
+                    k, (level, codes) = found
+                    plural = i > 0 and tokens[i - 1].low == "các"
+                    places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes, typed=True,
+                                        plural=plural))
+                    i = k
+                    if plural:       # "các huyện A, B và C"
+                        i = self._continue_list(text, tokens, i, prefix, places)
+                    continue
+            t = tokens[i]
+            if t.cap and t.word and not (i > 0 and tokens[i - 1].cap and tokens[i - 1].word
+                                         and tokens[i - 1].low in self.surnames):
+                end = _name_run(tokens, i, digits=False)
+                if end - i >= 2:
+                    ward_type = self._ward_type_after(tokens, end)
+                    found = self._longest(text, tokens, i, end,
+                                          lambda name: self.bare(name, None), min_len=2)
+                    if found is None and ward_type:
+                        found = self._longest(text, tokens, i, end,
+                                              lambda name: self.bare(name, ward_type), min_len=2)
+                    if found:
+                        k, (level, codes) = found
+                        places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes))
+                        i = k
+                        continue
+            i += 1
+        return places
+
+    def _longest(self, text, tokens, a, b, lookup, min_len=1):
+        for k in range(b, a + min_len - 1, -1):
+            if k <= a:
+                break
+            found = lookup(_text_of(text, tokens, a, k))
+            if found:
+                return k, found
+        return None
+
+    def _continue_list(self, text, tokens, i, prefix, places):
+        n = len(tokens)
+        while i + 1 < n and tokens[i].low in (",", "và"):
+            j = i + 1
+            own_prefix, after = _type_word(tokens, j)     # "... và thị xã C"
+            kind = own_prefix or prefix
+            first = after if own_prefix else j
+            end = _name_run(tokens, first, digits=False)
+            found = self._longest(text, tokens, first, end, lambda name: self.typed(kind, name))
+            if not found:
+                break
+            k, (level, codes) = found
+            places.append(Place(j, k, tokens[j].start, tokens[k - 1].end, level, codes, typed=True,
+                                plural=True))
+            i = k
+        return i
+
+    @staticmethod
+    def _ward_type_after(tokens, end):
+        """ "X là xã ..." names a commune without a type word before it."""
+        n = len(tokens)
+        if end + 1 < n and tokens[end].low == "là":
+            j = end + 1
+            if j < n and tokens[j].low in ("một", "1"):
+                j += 1
+            if j < n and tokens[j].low == "xã":
+                return "xa"
+            if j < n and tokens[j].low == "phường":
+                return "phuong"
+            if j + 1 < n and (tokens[j].low, tokens[j + 1].low) == ("thị", "trấn"):
+                return "thitran"
+        return None
+
+    @staticmethod
+    def _chains(tokens, places, chain=0):
+        for a, b in zip(places, places[1:]):
+            between = [t.low for t in tokens[a.t1:b.t0]]
+            if a.chain < 0:
+                a.chain = chain
+                chain += 1
+            if between and len(between) <= 2 and all(x in (",", "-", "(", ")") for x in between):
+                b.chain = a.chain
+        if places and places[-1].chain < 0:
+            places[-1].chain = chain
+
+    def _resolve(self, places):
+        gaz = self.gaz
+        by_chain: dict[int, list[Place]] = {}
+        for p in places:
+            by_chain.setdefault(p.chain, []).append(p)
+        for group in by_chain.values():
+            fixed = [p.candidates[0] for p in group if len(p.candidates) == 1]
+            for p in group:
+                cands = p.candidates
+                if len(cands) > 1 and fixed:
+                    inside = [c for c in cands if any(gaz.units[c].within(f) or gaz.units[f].within(c)
+                                                      for f in fixed)]
+                    cands = inside or cands
+                if len(cands) > 1 and self.hint:
+                    hinted = [c for c in cands if gaz.units[c].province == self.hint]
+                    cands = hinted or cands
+                if len(cands) == 1:
+                    p.code = cands[0]
+                    p.level = gaz.units[p.code].level
+                p.candidates = cands
+
+
+def resolve_in_sentence(gaz: Gazetteer, places: list[Place]) -> None:
+    """Settle ambiguous places with the other places of the same sentence."""
+    fixed = [p.code for p in places if p.code]
+    for p in places:
+        if p.code or not fixed:
+            continue
+        inside = [c for c in p.candidates if any(gaz.units[c].within(f) for f in fixed)]
+        if len(inside) == 1:
+            p.code = inside[0]
+            p.level = gaz.units[p.code].level
+
+
+# --- chunks ---------------------------------------------------------------------
+
+def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    index = {t.start: k for k, t in enumerate(tokens)}
+    place_at = {index[p.start]: p for p in places if p.start in index}
+    place_starts = sorted(place_at)
+    surnames = vocab.surname_keys
+    roots = vocab.lexicon.root
+    heads = vocab.composite_heads.root
+    n = len(tokens)
+    next_place = 0
+    i = 0
+    while i < n:
+        while next_place < len(place_starts) and place_starts[next_place] < i:
+            next_place += 1
+        limit = place_starts[next_place] if next_place < len(place_starts) else n
+        if i in place_at:
+            p = place_at[i]
+            j = i
+            while j < n and tokens[j].start < p.end:
+                j += 1
+            chunks.append(Chunk("place", i, j, p.start, p.end, place=p))
+            i = j
+            continue
+        t = tokens[i]
+        found = _composite(tokens, i, limit, vocab) if t.low in heads else None
+        if found:
+            end, body = found
+            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body))
+            i = end
+            continue
+        end, lex = vocab.lexicon.match(tokens, i, limit) if t.low in roots else (-1, None)
+        if end > 0 and not (lex.cased and not t.cap):
+            c = Chunk(lex.kind, i, end, tokens[i].start, tokens[end - 1].end, lex=lex)
+            if lex.kind == "body":
+                c.body = lex.key
+            chunks.append(c)
+            i = end
+            continue
+        if t.cap and t.word and t.low in surnames:
+            end = _person_end(text, tokens, i, limit)
+            if end - i >= 2:
+                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end,
+                                    person=_text_of(text, tokens, i, end)))
+                i = end
+                continue
+        if t.low in _FUNCTION_WORDS:
+            chunks.append(Chunk("tok", i, i + 1, t.start, t.end, low=t.low))
+        i += 1
+    return chunks
+
+
+# the plain words the extractors look at; other words are read from the text
+_FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
+
+
+def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
+    """End of a person's name starting with a family name at token i."""
+    k = i + 1
+    while k < limit and k - i < 5:
+        t = tokens[k]
+        if not (t.word and t.cap and t.low.isalpha() and tokens[k - 1].end == t.start - 1):
+            break
+        word = text[t.start:t.end]
+        if word[1:] != word[1:].lower():      # UBND, HĐND are no names
+            break
+        k += 1
+    return k
+
+
+def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
+    """A merged body named by its parts: "Cơ quan Tổ chức - Nội vụ",
+    "Văn phòng Đoàn ĐBQH, HĐND và UBND", "Báo và Đài PT-TH"."""
+    end, head = vocab.composite_heads.match(tokens, i, limit)
+    if end < 0:
+        return None
+    if head == "báo" and not tokens[i].cap:
+        return None
+    lexicon = vocab.composites[head]
+    parts: list[str] = ["bao"] if head == "báo" else []
+    j = end
+    last = end
+    while j < limit:
+        while j < limit and tokens[j].low in SOFT:
+            j += 1
+        if j >= limit:
+            break
+        k, part = lexicon.match(tokens, j, limit)
+        if k < 0:
+            break
+        parts.append(part)
+        last = j = k
+    needed = 2
+    if len(parts) < needed or (head == "báo" and len(parts) < 2):
+        return None
+    return last, composite_key(parts)

@@ -1,0 +1,295 @@
+"""Mergers and transfers of bodies.
+
+    hợp nhất A với B (thành C)                  merge A+B
+    hợp nhất A với B; C và D                    two merges sharing one verb
+    sáp nhập A vào B / A sáp nhập vào B         absorb A into B
+    thành lập C trên cơ sở hợp nhất: A, B, D     merge A+B+D into C
+    sau khi hợp nhất, có tên gọi là "X - Y"      merge of the parts of X - Y
+    hợp nhất các cơ quan: <a body made of parts> merge of its parts
+    chuyển A về B                               absorb A into B
+    chuyển chức năng F của A về B               transfer F from A to B
+    thành lập C ... bổ sung chức năng F từ A    transfer F from A to C
+
+Only bodies of the vocabulary count as merged bodies; a body after "thuộc",
+"trực thuộc", "của" is an owner, and a committee right after a body
+("Ban Tổ chức Huyện ủy") says whose body it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .context import DocContext, SentenceView, date_in
+from .facts import BodyRef, Merger, Transfer
+from .mentions import Chunk
+from .normalize import Span
+from .vocab import LEVEL_RANK
+
+_VERB = re.compile(r"\b(?:hợp nhất|sáp nhập|sát nhập|xác nhập)\b")
+_FOUND = re.compile(r"\bthành lập\b")
+_BASIS = re.compile(r"\btrên cơ sở\s*(?:(?:hợp nhất|sáp nhập|sát nhập|tiếp nhận|sắp xếp lại|sắp xếp|"
+                    r"tổ chức lại|kết hợp|hợp nhất lại)\b)?\s*:?")
+_RENAMED = re.compile(r"\bsau khi (?:hợp nhất|sáp nhập)\b[^.;]{0,60}?\b(?:có tên gọi là|có tên gọi|có tên là|"
+                      r"có tên|tên gọi là|tên gọi|mang tên|gọi là|lấy tên là|lấy tên)\s*:?\s*")
+_MOVE = re.compile(r"\bchuyển\s+(?:nguyên trạng\s+)?")
+_MOVE_FUNCTION = re.compile(r"\bchuyển\s+(?:giao\s+)?chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)"
+                            r"\s+(?:của|từ)\s+")
+_ADD_FUNCTION = re.compile(r"\bbổ sung chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)\s+từ\s+")
+_TO = re.compile(r"\s(?:về|vào|sang|cho)\s+")
+_END = re.compile(r";|\.(?:\s|$)|\s(?:thành(?!\s+(?:phố|lập|viên|công))|vào)\s|\bbổ sung\b|"
+                  r"\s(?:để|nhằm|theo|từ ngày|kể từ|sau khi)\s|"
+                  r",\s*(?:chuyển|hợp nhất|sáp nhập|thành lập|đồng thời|giảm|tăng|tiếp nhận)\b")
+_INTO = re.compile(r"^\s(?P<word>thành|vào)\s")
+_OWNER = re.compile(r"(?:trực thuộc|thuộc|của|từ|cho|tại|với sự)\s*$")
+_LIST_START = re.compile(r"^[^,;]{0,80}$")
+
+
+class _Sentence:
+    """The bodies of one sentence, for the merger rules."""
+
+    def __init__(self, ctx: DocContext, view: SentenceView):
+        self.ctx = ctx
+        self.view = view
+        self.bodies: list[tuple[Chunk, bool]] = []     # (chunk, is an item)
+        self._scan()
+        self.starts = [c.start for c, _ in self.bodies]
+
+    def _scan(self) -> None:
+        chunks = self.ctx.chunks[self.view.c0:self.view.c1]
+        match = self.ctx.match
+        last_end = None            # end of the words a next body would be attached to
+        for c in chunks:
+            if c.kind == "tok":
+                continue
+            if c.kind in ("place", "level"):
+                if last_end is not None and (last_end >= c.start or match[last_end:c.start].isspace()):
+                    last_end = c.end
+                continue
+            if c.kind != "body":
+                last_end = c.end if c.kind in ("role", "fused") else None   # a post's body is no merged body
+                continue
+            attached = last_end is not None and (last_end >= c.start or match[last_end:c.start].isspace())
+            opened = match[max(0, c.start - 3):c.start].rstrip().endswith("(")
+            closed = match[c.end:c.end + 3].lstrip().startswith(")")
+            if opened and closed:                            # "(UBKT)": an abbreviation
+                self.bodies.append((c, False))
+                if last_end is not None:
+                    last_end = match.index(")", c.end) + 1
+                continue
+            item = not attached and not _OWNER.search(match[max(c.start - 20, 0):c.start])
+            info = self.ctx.vocab.body_types.get(c.body)
+            if info is not None and not info.merge:
+                item = False
+            self.bodies.append((c, item))
+            last_end = c.end
+
+    def items(self, start: int, end: int, whole: bool = True, owners: bool = False) -> list[Chunk]:
+        """Item bodies in [start, end) (whole: ending there too; else starting
+        there; owners: the bodies after "của", "thuộc" too)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.bodies) and self.bodies[i][0].start < end:
+            c, item = self.bodies[i]
+            if (item or owners) and (c.end <= end or not whole):
+                out.append(c)
+            i += 1
+        return out
+
+    def first_body(self, start: int, end: int, owners: bool = False) -> Chunk | None:
+        """The item body starting in [start, end)."""
+        found = self.items(start, end, whole=False, owners=owners)
+        return found[0] if found else None
+
+    def last_item_before(self, start: int, end: int) -> Chunk | None:
+        found = self.items(start, end)
+        return found[-1] if found else None
+
+
+def _ref(ctx: DocContext, c: Chunk) -> BodyRef:
+    return BodyRef(c.body, ctx.text[c.start:c.end], c.start, c.end)
+
+
+def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
+    match = ctx.match
+    s = view.sentence
+    low = match[s.start:s.end]
+    if not (_VERB.search(low) or "chuyển" in low or "thành lập" in low):
+        return []
+    sent = _Sentence(ctx, view)
+    if not sent.bodies:
+        return []
+    facts: list = []
+    consumed: list[tuple[int, int]] = []
+    new_body: Chunk | None = None
+
+    # thành lập C trên cơ sở ... A, B
+    for m in _FOUND.finditer(match, s.start, s.end):
+        clause = ctx.clause_of(view, m.start())
+        basis = _BASIS.search(match, m.end(), min(clause.end, m.end() + 200))
+        if not basis:
+            continue
+        into = sent.first_body(m.end(), basis.start())
+        region_end = _region_end(match, basis.end(), clause.end)
+        items = sent.items(basis.end(), region_end)
+        consumed.append((m.start(), region_end))
+        new_body = into or new_body
+        if items:
+            facts.append(_merger(ctx, view, clause, m.start(), region_end, items, into, "merge"))
+
+    # sau khi hợp nhất, có tên gọi là X
+    for m in _RENAMED.finditer(match, s.start, s.end):
+        consumed.append((m.start(), m.end()))
+        body = sent.first_body(m.end(), min(s.end, m.end() + 3))
+        if body and ctx.vocab.parts_of(body.body):
+            clause = ctx.clause_of(view, m.start())
+            parts = [BodyRef(p, ctx.text[body.start:body.end], body.start, body.end)
+                     for p in ctx.vocab.parts_of(body.body)]
+            facts.append(_merger(ctx, view, clause, m.start(), body.end, [], body, "merge", parts=parts))
+
+    # hợp nhất / sáp nhập
+    for m in _VERB.finditer(match, s.start, s.end):
+        if any(a <= m.start() < b for a, b in consumed):
+            continue
+        clause = ctx.clause_of(view, m.start())
+        facts.extend(_verb(ctx, view, sent, clause, m))
+
+    # chuyển chức năng F của A về B / chuyển A về B / bổ sung chức năng F từ A
+    for m in _MOVE_FUNCTION.finditer(match, s.start, s.end):
+        clause = ctx.clause_of(view, m.start())
+        source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
+        if source is None:
+            continue
+        to = _TO.search(match, source.end, clause.end)
+        target = sent.first_body(to.end(), min(clause.end, to.end() + 3)) if to else None
+        if target is None:
+            continue
+        func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
+        facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
+    for m in _MOVE.finditer(match, s.start, s.end):
+        if match.startswith("chức năng", m.end()) or match.startswith("giao chức năng", m.end()):
+            continue
+        clause = ctx.clause_of(view, m.start())
+        source = sent.first_body(m.end(), min(clause.end, m.end() + 3))
+        if source is None:
+            continue
+        to = _TO.search(match, source.end, min(clause.end, source.end + 60))
+        target = sent.first_body(to.end(), min(clause.end, to.end() + 3)) if to else None
+        if target is None or target.body == source.body:
+            continue
+        facts.append(_merger(ctx, view, clause, m.start(), target.end, [source], target, "absorb"))
+    for m in _ADD_FUNCTION.finditer(match, s.start, s.end):
+        clause = ctx.clause_of(view, m.start())
+        source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
+        if source is None or new_body is None:
+            continue
+        func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
+        facts.append(_transfer(ctx, view, clause, m.start(), source.end, source, new_body, func))
+    return [f for f in facts if f is not None]
+
+
+def _region_end(match: str, start: int, limit: int) -> int:
+    m = _END.search(match, start, limit)
+    return m.start() if m else limit
+
+
+def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m: re.Match) -> list:
+    match = ctx.match
+    after = m.end()
+    while after < clause.end and match[after] in " :":
+        after += 1
+    # "A (buộc phải) sáp nhập vào B": the subject is what is absorbed
+    into_m = _INTO.match(" " + match[after:clause.end])
+    if into_m and into_m.group("word") == "vào":
+        target = sent.first_body(after, min(clause.end, after + 8))
+        source = sent.last_item_before(clause.start, m.start())
+        if target and source:
+            return [_merger(ctx, view, clause, source.start, target.end, [source], target, "absorb",
+                            cue=(clause, m.start()))]
+        return []
+    region_end = _region_end(match, after, clause.end)
+    items = sent.items(after, region_end)
+    if not items or not _LIST_START.match(match[after:items[0].start]) \
+            or len(match[after:items[0].start].split()) > 10:
+        return []
+    into, kind = None, "merge"
+    tail = _INTO.match(match[region_end:clause.end])
+    if tail:
+        into = sent.first_body(region_end + tail.end(), min(clause.end, region_end + tail.end() + 3))
+        if tail.group("word") == "vào":
+            kind = "absorb"
+    end = into.end if into else region_end
+    facts = []
+    single = len({c.body for c in items}) == 1
+    if kind == "absorb" and into:
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "absorb"))
+    elif not single:
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
+    elif len(items) == 1 and ctx.vocab.parts_of(items[0].body):
+        body = items[0]
+        parts = [BodyRef(p, ctx.text[body.start:body.end], body.start, body.end)
+                 for p in ctx.vocab.parts_of(body.body)]
+        facts.append(_merger(ctx, view, clause, m.start(), end, [], body, "merge", parts=parts))
+    # the same verb goes on over the next clauses: "hợp nhất A với B; C và D"
+    if match[region_end:region_end + 1] == ";":
+        for nxt in view.sentence.clauses:
+            if nxt.start <= clause.start:
+                continue
+            head = match[nxt.start:nxt.end]
+            if _VERB.search(head) or re.search(r"\b(?:chuyển|thành lập)\b", head):
+                break
+            first = sent.first_body(nxt.start, nxt.end)
+            if first is None or match[nxt.start:first.start].strip():
+                break
+            more = sent.items(nxt.start, _region_end(match, nxt.start, nxt.end))
+            if len({c.body for c in more}) >= 2:
+                facts.append(_merger(ctx, view, nxt, nxt.start, more[-1].end, more, None, kind,
+                                     cue=(clause, m.start())))
+    return facts
+
+
+def _level_of(ctx: DocContext, start: int, end: int) -> str | None:
+    i = bisect.bisect_left(ctx.chunk_starts, start)
+    for c in ctx.chunks[i:]:
+        if c.start >= end:
+            break
+        if c.kind in ("body", "level") and c.lex and (c.lex.level in LEVEL_RANK or c.lex.level == "city"):
+            return ctx.level(c.lex.level)
+    return None
+
+
+def _merger(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int,
+            items: list[Chunk], into: Chunk | None, kind: str, parts: list[BodyRef] | None = None,
+            cue: tuple[Span, int] | None = None) -> Merger | None:
+    bodies = parts if parts is not None else [_ref(ctx, c) for c in items]
+    if not bodies:
+        return None
+    unit = _unit_of(ctx, view, clause, start, end)
+    if unit is None:
+        return None
+    cue_clause, cue_end = cue or (clause, start)
+    status = ctx.status_for(view, cue_clause, cue_end)
+    date = date_in(ctx.match[clause.start:clause.end])
+    return Merger(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit), bodies=bodies,
+                  into=_ref(ctx, into) if into else None, kind=kind, status=status, date=date)
+
+
+def _unit_of(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int) -> str | None:
+    """The unit whose bodies these are: a place named with them, else the level
+    their names say (Tỉnh ủy, Phòng ...) in the places near, the subject."""
+    own = [p for p in ctx.places_between(view, start, end) if p.code]
+    if own:
+        return max(own, key=lambda p: LEVEL_RANK[ctx.gaz.units[p.code].level]).code
+    level = _level_of(ctx, start, end)
+    near = ctx.places_between(view, clause.start, clause.end) or view.places
+    return ctx.resolve_unit(level, [], near, start)
+
+
+def _transfer(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int,
+              source: Chunk, target: Chunk, function: str) -> Transfer | None:
+    unit = _unit_of(ctx, view, clause, start, end)
+    if unit is None:
+        return None
+    return Transfer(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit), source=_ref(ctx, source),
+                    target=_ref(ctx, target), function=function or None,
+                    status=ctx.status_for(view, clause, start), date=date_in(ctx.match[clause.start:clause.end]))

@@ -1,0 +1,215 @@
+"""Positions: a role in a body, with the level and place the text gives it.
+
+    Trưởng ban Dân vận Huyện ủy            head@ban-dan-van, district
+    Chủ tịch Ủy ban MTTQ Việt Nam huyện X  head@mttq, district, place X
+    Phó Bí thư Thường trực Tỉnh ủy         standing-deputy@cap-uy, province
+    Tỉnh ủy viên                           member@cap-uy, province
+    bí thư chi bộ / trưởng thôn            head@cap-uy / head@thon-to-dan-pho, village
+    Chủ tịch (alone)                       incomplete: resolved from the document
+
+A position list ("Bí thư Huyện ủy, Chủ tịch UBND huyện", "chủ tịch HĐND hoặc
+UBND") carries the role over to a body named alone after a separator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Chunk, Place
+from .vocab import LEVEL_RANK
+
+# Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
+_MAY_BE_INCOMPLETE = frozenset({"chủ tịch", "phó chủ tịch", "chủ nhiệm", "giám đốc", "chánh"})
+# Committees that qualify the body before them ("Ban Dân vận Huyện ủy").
+_OWNER_BODIES = frozenset({"cap-uy", "ubnd", "hdnd"})
+
+
+@dataclass(slots=True)
+class Position:
+    role: str
+    body: str | None
+    start: int
+    end: int
+    c0: int                       # chunk range [c0, c1)
+    c1: int
+    role_surface: str = ""
+    body_surface: str = ""
+    level: str | None = None      # province | city | district | commune | village | central | all
+    generic: bool = False         # level said as "cấp huyện"
+    places: list[Place] = field(default_factory=list)
+    elliptic: bool = False        # body named alone after a list separator
+    refers_back: bool = False     # "của thị trấn": the unit of that level named before
+
+    @property
+    def key(self) -> str | None:
+        return f"{self.role}@{self.body}" if self.body else None
+
+    @property
+    def complete(self) -> bool:
+        return self.body is not None
+
+    @property
+    def member(self) -> bool:
+        return self.role == "member"
+
+
+def _set_level(pos: Position, level: str | None, strength: int, strengths: dict) -> None:
+    if level and strength >= strengths.get("level", -1):
+        pos.level = level
+        strengths["level"] = strength
+
+
+def _blank(match: str, a: int, b: int) -> bool:
+    return a >= b or match[a:b].isspace()
+
+
+def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_end: int) -> list[Position]:
+    """All positions among chunks[c_start:c_end], in order."""
+    positions: list[Position] = []
+    p = c_start
+    while p < c_end:
+        c = chunks[p]
+        pos = None
+        strengths: dict = {}
+        if c.kind == "fused":
+            role, body = c.lex.key.split("@")
+            pos = Position(role, body, c.start, c.end, p, p + 1, role_surface=c.lex.surface,
+                           body_surface=text[c.start:c.end])
+            _set_level(pos, c.lex.level, 1, strengths)
+            q = p + 1
+        elif c.kind == "role":
+            q = p + 1
+            body = None
+            body_surface = ""
+            level = None
+            if q < c_end and chunks[q].kind == "body" and _blank(match, c.end, chunks[q].start):
+                body = chunks[q].body
+                body_surface = text[chunks[q].start:chunks[q].end]
+                level = chunks[q].lex.level if chunks[q].lex else None
+                q += 1
+            elif c.lex.default_body:
+                body = c.lex.default_body
+            elif c.lex.surface not in _MAY_BE_INCOMPLETE:
+                p += 1
+                continue
+            pos = Position(c.lex.key, body, c.start, chunks[q - 1].end, p, q,
+                           role_surface=c.lex.surface, body_surface=body_surface)
+            _set_level(pos, level, 1, strengths)
+        elif (c.kind == "body" and c.body != "cap-uy" and positions and positions[-1].c1 <= p
+              and _LIST_GAP.match(match, positions[-1].end, c.start)):
+            # "chủ tịch HĐND hoặc UBND", "trưởng thôn, khu phố": the role carries over
+            prev = positions[-1]
+            pos = Position(prev.role, c.body, c.start, c.end, p, p + 1, role_surface=prev.role_surface,
+                           body_surface=text[c.start:c.end], elliptic=True)
+            _set_level(pos, c.lex.level if c.lex else None, 1, strengths)
+            q = p + 1
+        else:
+            p += 1
+            continue
+        q, pos.end = _qualifiers(match, chunks, q, c_end, pos, strengths)
+        pos.c1 = q
+        positions.append(pos)
+        p = q
+    return positions
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|-|và|hoặc|/)\s*$")
+_VIET_NAM = re.compile(r"\s+việt nam\b")
+
+
+def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Position,
+                strengths: dict) -> tuple[int, int]:
+    """Words after a post that say whose it is: "Huyện ủy", "huyện X", "cấp xã",
+    "Việt Nam", "(MTTQ)", "của thị trấn". Returns (next chunk, end offset)."""
+    had_owner = False
+    end = chunks[q - 1].end
+    while q < c_end:
+        vn = _VIET_NAM.match(match, end)
+        if vn:
+            end = vn.end()
+        c = chunks[q]
+        if not _blank(match, end, c.start):
+            break
+        nxt = chunks[q + 1] if q + 1 < c_end else None
+        if c.kind == "body" and c.body in _OWNER_BODIES and c.lex and c.lex.level:
+            _set_level(pos, c.lex.level, 2, strengths)
+            had_owner = True
+        elif c.kind == "level" and c.lex.key != "all":
+            _set_level(pos, c.lex.level, 1 if c.lex.generic else 3, strengths)
+            pos.generic = pos.generic or c.lex.generic
+        elif c.kind == "level":                              # "các cấp"
+            pos.level = "all"
+            strengths["level"] = 9
+        elif c.kind == "place":
+            pos.places.append(c.place)
+            level = c.place.level if c.place.level != "city" else "district"
+            _set_level(pos, level, 4, strengths)
+        elif c.kind == "tok" and c.low == "của" and nxt and nxt.kind in ("level", "place") \
+                and _blank(match, c.end, nxt.start):
+            if nxt.kind == "level" and not nxt.lex.generic and nxt.lex.key != "all":
+                pos.refers_back = True
+        elif c.kind == "tok" and c.low == "(":
+            close = match.find(")", c.end, c.end + 25)
+            if close < 0 or "(" in match[c.end:close]:
+                break
+            end = close + 1                                  # "(MTTQ)", "(UBKT)"
+            q += 1
+            while q < c_end and chunks[q].start < end:
+                q += 1
+            continue
+        elif c.kind == "tok" and c.low == "," and nxt and _blank(match, c.end, nxt.start) and (
+                (had_owner and nxt.kind == "body" and nxt.body == "cap-uy" and nxt.lex and nxt.lex.level)
+                or (nxt.kind == "level" and chunks[q - 1].kind == "level")):
+            pass                                             # "huyện ủy, thành ủy"; "xã, thị trấn"
+        else:
+            break
+        end = c.end
+        q += 1
+    return q, end
+
+
+# --- what lies between two positions ---------------------------------------------
+
+CONNECTOR = "conn"
+DASH = "dash"
+COMMA = "comma"
+AND = "and"
+OR = "or"
+BREAK = "break"
+
+_CONNECTOR = re.compile(
+    r"^\s*,?\s*(?:(?:cũng|sẽ|còn|đã|được|vừa|nay)\s+)*"
+    r"(?:đồng thời\s+(?:là|làm|giữ(?:\s+(?:chức|chức vụ|chức danh|cương vị))?|kiêm(?:\s+nhiệm)?)"
+    r"|(?:(?:thôi|không còn|không)\s+)?kiêm(?:\s+nhiệm)?(?:\s+(?:luôn|chức|chức vụ|chức danh))?"
+    r"|là|vừa là|kiêm luôn)\s*$")
+_DASH = re.compile(r"^\s*-\s*$")
+_COMMA = re.compile(r"^\s*,\s*$")
+_AND = re.compile(r"^\s*(?:và|,\s*và)\s*$")
+_OR = re.compile(r"^\s*(?:hoặc|hay|/)\s*$")
+
+
+def gap_kind(match: str, a: int, b: int) -> str:
+    gap = match[a:b]
+    if len(gap) > 60:
+        return BREAK
+    if _DASH.match(gap):
+        return DASH
+    if _COMMA.match(gap):
+        return COMMA
+    if _AND.match(gap):
+        return AND
+    if _OR.match(gap):
+        return OR
+    if _CONNECTOR.match(gap):
+        return CONNECTOR
+    return BREAK
+
+
+def position_level(positions: list[Position]) -> str | None:
+    """The level the positions sit at: the first stated one (strongest first)."""
+    levels = [p.level for p in positions if p.level]
+    if not levels:
+        return None
+    specific = [lv for lv in levels if lv in LEVEL_RANK]
+    return specific[0] if specific else levels[0]

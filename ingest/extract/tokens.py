@@ -1,0 +1,42 @@
+"""Tokens of a prepared text: words and single punctuation marks, with offsets.
+
+A word keeps "&" inside ("NN&PTNT", "TT&VH"); "HĐND-UBND" is three tokens.
+`low` is the token in matching form (lower case, tone placement unified);
+`cap` says whether the original starts with a capital letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
+
+# Separators that may stand inside a name ("Văn hóa - Thông tin và Thể thao").
+SOFT = frozenset({"-", ",", "và", "&"})
+# Marks that end a name, a list item or a gap.
+HARD = frozenset({".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "|"})
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    low: str
+    cap: bool      # starts with a capital letter in the original text
+    word: bool     # a word (letters/digits), not punctuation
+
+
+def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(match, start, len(match) if end is None else end):
+        s, e = m.span()
+        first = text[s]
+        append(Token(s, e, match[s:e], first.isupper(), first.isalnum()))
+    return out
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """A vocabulary phrase (already in matching form) as token strings."""
+    return _TOKEN.findall(phrase)

@@ -1,0 +1,193 @@
+"""The project's vocabulary (ingest/vocab/*.yaml), loaded once, as lexicons.
+
+A lexicon is a trie over tokens in matching form. Inside a name the
+separators "-", "," and "và" are optional ("Văn hóa - Thông tin - Thể thao" =
+"văn hóa, thông tin và thể thao" = "Văn hóa Thể thao"), and "…" in a name is
+a gap of up to six words without punctuation. The longest entry wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalize import norm_phrase
+from .tokens import HARD, SOFT, Token, phrase_tokens
+
+VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
+
+LEVELS = ("central", "province", "district", "commune", "village")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+_LEVEL_KEYS = ("province", "city", "district", "commune", "village", "central")
+
+_VALUE = object()
+_GAP = "…"
+_GAP_MAX = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Lex:
+    """One vocabulary entry."""
+    kind: str                   # body | role | fused | level | block
+    key: str                    # body type, role, ROLE@BODY, or level name
+    level: str | None = None    # level said by the name itself ("city" for Thành ủy)
+    cased: bool = False         # counts only when written with a capital
+    default_body: str | None = None
+    generic: bool = False       # "cấp huyện": a level, not a particular unit
+    surface: str = ""           # the entry as written in the vocabulary
+
+
+class Lexicon:
+    """A token trie with optional separators and gaps."""
+
+    def __init__(self) -> None:
+        self.root: dict[Any, Any] = {}
+
+    def add(self, phrase: str, value: Any) -> None:
+        words = [t for t in phrase_tokens(norm_phrase(phrase)) if t not in SOFT]
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            node = node.setdefault(word, {})
+        node.setdefault(_VALUE, value)      # the first definition wins
+
+    def match(self, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Any]:
+        """Longest entry starting at token i: (end token index, value) or (-1, None)."""
+        n = len(tokens) if limit is None else limit
+        best_end, best = -1, None
+        stack = [(self.root, i)]
+        while stack:
+            node, j = stack.pop()
+            if j >= n:
+                continue
+            tok = tokens[j].low
+            child = node.get(tok)
+            if child is not None:
+                if _VALUE in child and j + 1 > best_end:
+                    best_end, best = j + 1, child[_VALUE]
+                stack.append((child, j + 1))
+            if j > i and tok in SOFT:
+                stack.append((node, j + 1))
+            gap = node.get(_GAP)
+            if gap is not None:
+                stack.append((gap, j))          # an empty gap
+                k = j
+                for _ in range(_GAP_MAX):
+                    if k >= n or tokens[k].low in HARD or tokens[k].low == ",":
+                        break
+                    k += 1
+                    stack.append((gap, k))
+        return best_end, best
+
+
+@dataclass(frozen=True, slots=True)
+class BodyType:
+    key: str
+    branch: str
+    parts: tuple[str, ...] = ()
+    merge: bool = True          # can be a merged body
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    lexicon: Lexicon                    # bodies, roles, fused positions, level words
+    composites: dict[str, Lexicon]      # head phrase -> lexicon of its parts
+    composite_heads: Lexicon            # head phrases
+    body_types: dict[str, BodyType]
+    surnames: frozenset[str]
+    honorifics: Lexicon
+    surname_keys: frozenset[str] = frozenset()     # surnames in matching form
+
+    def parts_of(self, key: str) -> tuple[str, ...]:
+        """The part types of a merged body type ("a+b", or a type with parts)."""
+        if "+" in key:
+            return tuple(key.split("+"))
+        info = self.body_types.get(key)
+        return info.parts if info else ()
+
+
+def composite_key(parts) -> str:
+    return "+".join(sorted(set(parts)))
+
+
+# Level words: what a bare "huyện", "cấp xã", "các cấp" says.
+_LEVEL_WORDS = {
+    "province": ["tỉnh"],
+    "city": ["thành phố", "TP"],
+    "district": ["huyện", "quận", "thị xã", "TX"],
+    "commune": ["xã", "phường", "thị trấn"],
+    "central": ["Trung ương", "TW"],
+}
+_GENERIC_LEVEL_WORDS = {
+    "province": ["cấp tỉnh"],
+    "district": ["cấp huyện"],
+    "commune": ["cấp xã", "cấp cơ sở"],
+    "village": ["cấp thôn"],
+    "all": ["các cấp"],
+}
+
+
+def _load_yaml(name: str) -> dict:
+    with open(VOCAB_DIR / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    bodies = _load_yaml("bodies.yaml")
+    roles = _load_yaml("roles.yaml")
+    people = _load_yaml("people.yaml")
+    lexicon = Lexicon()
+
+    for phrase in bodies.get("not_bodies", []) + roles.get("not_roles", []):
+        lexicon.add(phrase, Lex("block", "", surface=phrase))
+
+    for entry, (position, *level) in roles["fused"].items():
+        lexicon.add(entry, Lex("fused", position, level[0] if level else None, surface=entry))
+    defaults = {norm_phrase(k): v for k, v in roles["default_body"].items()}
+    # longer role names first so that "Phó Bí thư" is not shadowed
+    for role, names in roles["roles"].items():
+        for name in names:
+            lexicon.add(name, Lex("role", role, default_body=defaults.get(norm_phrase(name)),
+                                  surface=norm_phrase(name)))
+
+    body_types: dict[str, BodyType] = {}
+    for key, spec in bodies["body_types"].items():
+        body_types[key] = BodyType(key, spec.get("branch", ""), tuple(spec.get("parts", ())),
+                                   spec.get("merge", True))
+        for level in _LEVEL_KEYS:
+            for name in spec.get(level, ()):
+                lexicon.add(name, Lex("body", key, level, surface=name))
+        for name in spec.get("names", ()):
+            lexicon.add(name, Lex("body", key, surface=name))
+        for name in spec.get("cased", ()):
+            lexicon.add(name, Lex("body", key, cased=True, surface=name))
+
+    for level, words in _GENERIC_LEVEL_WORDS.items():
+        for word in words:
+            lexicon.add(word, Lex("level", level, level, generic=True, surface=word))
+    for level, words in _LEVEL_WORDS.items():
+        for word in words:
+            lexicon.add(word, Lex("level", level, level, surface=word))
+
+    composites: dict[str, Lexicon] = {}
+    heads = Lexicon()
+    for head, parts in bodies.get("composites", {}).items():
+        heads.add(head, norm_phrase(head))
+        part_lexicon = Lexicon()
+        for phrase, key in parts.items():
+            part_lexicon.add(phrase, key)
+        composites[norm_phrase(head)] = part_lexicon
+
+    honorifics = Lexicon()
+    for word in people.get("honorifics", []):
+        honorifics.add(word, word)
+
+    surnames = frozenset(people["surnames"])
+    return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
+                      frozenset(norm_phrase(s) for s in surnames))

@@ -15,6 +15,9 @@ CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNI
 CREATE INDEX admin_unit_code IF NOT EXISTS FOR (u:AdminUnit) ON (u.code);
 CREATE INDEX admin_unit_level IF NOT EXISTS FOR (u:AdminUnit) ON (u.level, u.era);
 CREATE INDEX body_type IF NOT EXISTS FOR (b:Body) ON (b.body_type);
+CREATE INDEX admin_unit_province IF NOT EXISTS FOR (u:AdminUnit) ON (u.province_uid);
+CREATE INDEX body_province IF NOT EXISTS FOR (b:Body) ON (b.province_uid);
+CREATE INDEX pattern_level IF NOT EXISTS FOR (p:ConcurrencyPattern) ON (p.level);
 CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (e:Evidence) ON (e.fact_id);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source_id);

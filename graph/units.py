@@ -22,7 +22,7 @@ SET u.code = row.code, u.era = row.era, u.level = row.level, u.name = row.name,
     u.name_folded = row.name_folded, u.aliases_folded = row.aliases_folded,
     u.valid_from = CASE WHEN row.valid_from IS NULL THEN null ELSE date(row.valid_from) END,
     u.valid_to = CASE WHEN row.valid_to IS NULL THEN null ELSE date(row.valid_to) END,
-    u.source_id = row.source_id
+    u.source_id = row.source_id, u.province_uid = row.province_uid
 """
 
 WRITE_PART_OF = """

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 
 from mergegraph.errors import BadInput, MergegraphError
-from mergegraph.settings import get_settings
+from mergegraph.settings import PROJECT_ROOT, get_settings
 
 app = typer.Typer(
     help="mergegraph: a knowledge graph of organisational mergers in Vietnam's political system.",
@@ -197,6 +198,112 @@ def load_units_cmd() -> None:
               highlight=False)
 
 
+# --- documents --------------------------------------------------------------------
+
+BUNDLED_MANIFEST = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
+
+
+@app.command("extract")
+def extract_cmd(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Documents (.txt, .html).")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(help="A JSONL manifest.")] = None,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Facts JSONL to write.")] = None,
+    province_hint: Annotated[Optional[str], typer.Option(
+        help="The publisher's province, for files given without a manifest.")] = None,
+) -> None:
+    """Extract facts (the evaluation format): a manifest to --out, or files to stdout."""
+    from ingest.extract import DocumentMeta, extract_document, extract_manifest, read_document
+
+    if manifest:
+        if not out_path:
+            raise BadInput("--manifest needs --out FACTS.jsonl")
+        report = extract_manifest(manifest, out_path)
+        for error in report.errors:
+            err.print(f"skipped {error}", highlight=False, markup=False)
+        err.print(f"{report.documents} documents, {report.facts} facts -> {out_path}",
+                  highlight=False)
+        if report.errors:
+            raise typer.Exit(2)
+        return
+    if not files:
+        raise BadInput("give documents to extract, or --manifest M.jsonl --out FACTS.jsonl")
+    failed = False
+    for path in files:
+        try:
+            text = read_document(path)
+        except BadInput as exc:
+            err.print(f"skipped {exc}", highlight=False, markup=False)
+            failed = True
+            continue
+        meta = DocumentMeta(doc=path.stem, url=None, publisher=None, date=None,
+                            province_hint=province_hint)
+        for fact in extract_document(text, meta):
+            out.print(json.dumps(fact.to_eval(), ensure_ascii=False), highlight=False,
+                      markup=False)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _print_ingest_report(report) -> None:
+    w = report.writes
+    out.print(
+        f"Documents: {report.read} read, {w.documents_new} new, {w.documents_replaced} "
+        f"replaced, {w.documents_unchanged} unchanged, {len(report.skipped)} skipped.\n"
+        f"Facts: {report.facts} ({report.facts_not_placed} not placed: no unit or incomplete); "
+        f"evidence written: {w.evidence_written}.\n"
+        f"Graph: {w.nodes_created} nodes and {w.relationships_created} relationships created, "
+        f"{w.nodes_deleted} nodes and {w.relationships_deleted} relationships deleted "
+        f"({report.seconds:.1f} s).", highlight=False)
+    for skipped in report.skipped:
+        err.print(f"skipped {skipped.origin}: {skipped.reason}", highlight=False, markup=False)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders.")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(help="A JSONL manifest.")] = None,
+) -> None:
+    """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from graph.driver import connected
+    from ingest.load import ingest, read_manifest, read_paths
+
+    if bool(manifest) == bool(paths):
+        raise BadInput("give either --manifest M.jsonl or files and folders")
+    items = list(read_manifest(manifest) if manifest else read_paths(paths))
+    ensure_neo4j()
+    with connected(get_settings()) as (driver, conn), Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(),
+        MofNCompleteColumn(), console=err, transient=True,
+        disable=len(items) < 20,
+    ) as progress:
+        task = progress.add_task("Ingesting", total=len(items))
+        report = ingest(driver, conn.database, items,
+                        on_document=lambda _doc: progress.advance(task))
+    _print_ingest_report(report)
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@app.command("retract")
+def retract_cmd(
+    docs: Annotated[list[str], typer.Argument(help="Document ids (the manifest's doc).")],
+) -> None:
+    """Withdraw documents' claims; nodes left with no evidence go too."""
+    from graph.driver import connected
+    from graph.facts import known_sources, retract_documents
+
+    ensure_neo4j()
+    with connected(get_settings()) as (driver, conn):
+        unknown = sorted(set(docs) - known_sources(driver, conn.database, docs))
+        if unknown:
+            raise BadInput(f"no such document: {', '.join(unknown)}")
+        stats = retract_documents(driver, conn.database, docs)
+    out.print(f"Retracted {len(docs)} document(s): {stats.relationships_deleted} relationships "
+              f"and {stats.nodes_deleted} nodes removed.", highlight=False)
+
+
 # --- serving ------------------------------------------------------------------------
 
 
@@ -217,6 +324,14 @@ def bootstrap() -> None:
     """Start Neo4j if needed, apply the schema and load what the project bundles."""
     init_schema()
     load_units_cmd()
+    ingest_bundled()
+
+
+def ingest_bundled() -> None:
+    """Ingest the corpus bundled with the project (the five seed articles)."""
+    if not BUNDLED_MANIFEST.exists():
+        return
+    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST)
 
 
 @app.command("run")

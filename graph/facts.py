@@ -1,0 +1,351 @@
+"""Writing facts with their evidence, and withdrawing a document's claims.
+
+`write_documents` writes a group of documents in ONE transaction: a document is
+never half-written, and a group holds thousands of rows, so the graph grows by
+`UNWIND $rows` batches, never one round trip per fact. Inside the transaction
+each document is first compared with what is stored: unchanged (same content
+hash) -> nothing is written; changed -> its old evidence is withdrawn first;
+new -> written. Then every touched fact's relationship is summarised from the
+evidence that remains (status, dates, sources), relationships left without
+evidence are deleted, and so are nodes left without any fact.
+
+Labels and relationship types in the queries come from the allow-list below,
+never from input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import neo4j
+
+# relationship type -> (start label, end label); every fact relationship.
+FACT_RELATIONSHIPS: dict[str, tuple[str, str]] = {
+    "MERGED_INTO": ("Body", "Body"),
+    "TRANSFERRED_FUNCTION_TO": ("Body", "Body"),
+    "HELD_CONCURRENTLY_WITH": ("Position", "Position"),
+    "HOLDS": ("Person", "Position"),
+    "APPLIES": ("AdminUnit", "ConcurrencyPattern"),
+}
+KEY = {"AdminUnit": "uid", "Body": "id", "Position": "id", "Person": "id",
+       "ConcurrencyPattern": "id"}
+
+
+# --- queries ------------------------------------------------------------------------
+
+EXISTING_SOURCES = """
+UNWIND $docs AS d
+OPTIONAL MATCH (by_id:Source {id: d.id})
+OPTIONAL MATCH (by_url:Source {url: d.url}) WHERE d.url IS NOT NULL AND by_url.id <> d.id
+RETURN d.id AS doc, by_id.content_hash AS hash, by_id.retracted_at IS NOT NULL AS retracted,
+       by_id IS NOT NULL AS known, collect(by_url.id) AS same_url
+"""
+
+WITHDRAW_EVIDENCE = """
+UNWIND $source_ids AS sid
+MATCH (e:Evidence {source_id: sid})
+WITH e, e.fact_id AS fact_id, e.rel_type AS rel_type
+DETACH DELETE e
+RETURN DISTINCT fact_id, rel_type
+"""
+
+MARK_RETRACTED = """
+UNWIND $source_ids AS sid
+MATCH (s:Source {id: sid})
+SET s.retracted_at = datetime()
+"""
+
+DELETE_SOURCES = """
+UNWIND $source_ids AS sid
+MATCH (s:Source {id: sid})
+DETACH DELETE s
+"""
+
+WRITE_SOURCES = """
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.url = row.url, s.publisher = row.publisher, s.title = row.title,
+    s.date = row.date, s.province_hint = row.province_hint,
+    s.content_hash = row.content_hash, s.kind = 'article', s.path = row.path,
+    s.recorded_at = datetime(), s.retracted_at = null
+"""
+
+WRITE_UNITS = """
+UNWIND $rows AS row
+MERGE (u:AdminUnit {uid: row.uid})
+ON CREATE SET u.code = row.code, u.era = row.era, u.level = row.level, u.name = row.name,
+    u.province_uid = row.province_uid
+"""
+
+WRITE_BODIES = """
+UNWIND $rows AS row
+MERGE (b:Body {id: row.id})
+ON CREATE SET b.name = row.name, b.name_folded = row.name_folded,
+    b.aliases_folded = row.aliases_folded, b.body_type = row.body_type,
+    b.branch = row.branch, b.level = row.level, b.unit_uid = row.unit_uid,
+    b.province_uid = row.province_uid
+WITH b, row
+MATCH (u:AdminUnit {uid: row.unit_uid})
+MERGE (b)-[:IN_UNIT]->(u)
+"""
+
+WRITE_POSITIONS = """
+UNWIND $rows AS row
+MERGE (p:Position {id: row.id})
+ON CREATE SET p.name = row.name, p.role = row.role, p.body_type = row.body_type,
+    p.position_type = row.position_type, p.title = row.title,
+    p.name_folded = row.name_folded, p.aliases_folded = row.aliases_folded,
+    p.body_id = row.body_id, p.province_uid = row.province_uid
+WITH p, row
+MATCH (b:Body {id: row.body_id})
+MERGE (p)-[:IN_BODY]->(b)
+"""
+
+WRITE_PEOPLE = """
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+ON CREATE SET p.name = row.name, p.name_folded = row.name_folded,
+    p.province_uid = row.province_uid
+"""
+
+WRITE_PATTERNS = """
+UNWIND $rows AS row
+MERGE (p:ConcurrencyPattern {id: row.id})
+ON CREATE SET p.level = row.level, p.position_types = row.position_types, p.label = row.label
+"""
+
+WRITE_EVIDENCE = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source_id})
+MERGE (e:Evidence {id: row.id})
+SET e.fact_id = row.fact_id, e.source_id = row.source_id, e.rel_type = row.rel_type,
+    e.quote = row.quote, e.start = row.start, e.end = row.end, e.status = row.status,
+    e.status_rank = row.status_rank, e.date = row.date, e.count = row.count, e.of = row.of,
+    e.recorded_at = datetime()
+MERGE (e)-[:CITES]->(s)
+"""
+
+
+def _write_relationship_query(rel_type: str) -> str:
+    start, end = FACT_RELATIONSHIPS[rel_type]
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{start} {{{KEY[start]}: row.start}}), (b:{end} {{{KEY[end]}: row.end}})
+MERGE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b)
+SET r.kind = row.kind, r.function = row.function
+"""
+
+
+def _unsupported_query(rel_type: str) -> str:
+    start, end = FACT_RELATIONSHIPS[rel_type]
+    return f"""
+UNWIND $fact_ids AS fid
+MATCH (a:{start})-[r:{rel_type} {{fact_id: fid}}]->(b:{end})
+WHERE NOT EXISTS {{ MATCH (:Evidence {{fact_id: fid}}) }}
+DELETE r
+RETURN collect(DISTINCT a.{KEY[start]}) AS starts, collect(DISTINCT b.{KEY[end]}) AS ends
+"""
+
+
+def _summarise_query(rel_type: str) -> str:
+    # Evidence in the order of the world: by date, then by how far the
+    # arrangement had got (planned < pilot < implemented < ended).
+    return f"""
+UNWIND $fact_ids AS fid
+MATCH ()-[r:{rel_type} {{fact_id: fid}}]->()
+MATCH (e:Evidence {{fact_id: fid}})
+WITH r, e ORDER BY coalesce(e.date, ''), e.status_rank, e.source_id, e.start
+WITH r, collect(e) AS evs
+WITH r, evs, evs[-1] AS latest,
+     [x IN evs WHERE x.status <> 'ended' AND x.date IS NOT NULL | x.date] AS starts,
+     [x IN evs WHERE x.count IS NOT NULL] AS counted
+SET r.status = latest.status, r.date = latest.date,
+    r.since = starts[0], r.valid_from = starts[0],
+    r.until = CASE latest.status WHEN 'ended' THEN latest.date ELSE null END,
+    r.valid_to = CASE latest.status WHEN 'ended' THEN latest.date ELSE null END,
+    r.effective = head([x IN evs WHERE x.status = 'implemented' AND x.date IS NOT NULL
+                        | x.date]),
+    r.count = CASE WHEN size(counted) > 0 THEN counted[-1].count ELSE null END,
+    r.of = CASE WHEN size(counted) > 0 THEN counted[-1].of ELSE null END,
+    r.evidence_count = size(evs),
+    r.sources = COLLECT {{ UNWIND evs AS x WITH DISTINCT x.source_id AS sid
+                          RETURN sid ORDER BY sid }}
+"""
+
+
+# Nodes left with no fact: removed in this order (a removed post can orphan its body).
+CLEAN_PEOPLE = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id}) WHERE NOT (p)-[:HOLDS]->()
+DETACH DELETE p
+"""
+CLEAN_POSITIONS = """
+UNWIND $ids AS id
+MATCH (p:Position {id: id})
+WHERE NOT (p)-[:HELD_CONCURRENTLY_WITH]-() AND NOT ()-[:HOLDS]->(p)
+WITH p, p.body_id AS body_id
+DETACH DELETE p
+RETURN collect(DISTINCT body_id) AS bodies
+"""
+CLEAN_BODIES = """
+UNWIND $ids AS id
+MATCH (b:Body {id: id})
+WHERE NOT (b)-[:MERGED_INTO|TRANSFERRED_FUNCTION_TO]-() AND NOT ()-[:IN_BODY]->(b)
+DETACH DELETE b
+"""
+CLEAN_PATTERNS = """
+UNWIND $ids AS id
+MATCH (p:ConcurrencyPattern {id: id}) WHERE NOT ()-[:APPLIES]->(p)
+DETACH DELETE p
+"""
+
+
+# --- transaction work ---------------------------------------------------------------
+
+
+@dataclass
+class WriteStats:
+    documents_new: int = 0
+    documents_replaced: int = 0
+    documents_unchanged: int = 0
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    evidence_written: int = 0
+    facts: int = 0
+    unchanged_ids: list[str] = field(default_factory=list)
+
+    def count(self, summary: neo4j.ResultSummary) -> None:
+        c = summary.counters
+        self.nodes_created += c.nodes_created
+        self.nodes_deleted += c.nodes_deleted
+        self.relationships_created += c.relationships_created
+        self.relationships_deleted += c.relationships_deleted
+
+    def merge(self, other: "WriteStats") -> None:
+        for name in ("documents_new", "documents_replaced", "documents_unchanged",
+                     "nodes_created", "nodes_deleted", "relationships_created",
+                     "relationships_deleted", "evidence_written", "facts"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unchanged_ids.extend(other.unchanged_ids)
+
+
+def _run(tx: neo4j.ManagedTransaction, stats: WriteStats, query: str, **params) -> list[dict]:
+    result = tx.run(query, params)
+    rows = [r.data() for r in result]
+    stats.count(result.consume())
+    return rows
+
+
+def _withdraw(tx, stats: WriteStats, source_ids: list[str]) -> dict[str, set[str]]:
+    """Delete the evidence of these sources; the facts it touched, by type."""
+    touched: dict[str, set[str]] = {}
+    for row in _run(tx, stats, WITHDRAW_EVIDENCE, source_ids=source_ids):
+        touched.setdefault(row["rel_type"], set()).add(row["fact_id"])
+    return touched
+
+
+def _settle(tx, stats: WriteStats, touched: dict[str, set[str]]) -> None:
+    """Summarise touched facts; drop those without evidence and the orphans they leave."""
+    orphans: dict[str, set] = {label: set() for label in KEY}
+    for rel_type, fact_ids in touched.items():
+        if rel_type not in FACT_RELATIONSHIPS:
+            continue
+        ids = sorted(fact_ids)
+        start, end = FACT_RELATIONSHIPS[rel_type]
+        for row in _run(tx, stats, _unsupported_query(rel_type), fact_ids=ids):
+            orphans[start].update(row["starts"])
+            orphans[end].update(row["ends"])
+        _run(tx, stats, _summarise_query(rel_type), fact_ids=ids)
+    if orphans["Person"]:
+        _run(tx, stats, CLEAN_PEOPLE, ids=sorted(orphans["Person"]))
+    if orphans["Position"]:
+        for row in _run(tx, stats, CLEAN_POSITIONS, ids=sorted(orphans["Position"])):
+            orphans["Body"].update(row["bodies"])
+    if orphans["Body"]:
+        _run(tx, stats, CLEAN_BODIES, ids=sorted(orphans["Body"]))
+    if orphans["ConcurrencyPattern"]:
+        _run(tx, stats, CLEAN_PATTERNS, ids=sorted(orphans["ConcurrencyPattern"]))
+
+
+def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
+    stats = WriteStats()
+    docs = [{"id": p.source["id"], "url": p.source.get("url")} for p in plans]
+    existing = {row["doc"]: row for row in _run(tx, stats, EXISTING_SOURCES, docs=docs)}
+    to_write, replaced, superseded = [], [], []
+    for plan in plans:
+        row = existing.get(plan.source["id"], {})
+        if row.get("known") and row.get("hash") == plan.source["content_hash"] \
+                and not row.get("retracted"):
+            stats.documents_unchanged += 1
+            stats.unchanged_ids.append(plan.source["id"])
+            continue
+        if row.get("known"):
+            replaced.append(plan.source["id"])
+            stats.documents_replaced += 1
+        else:
+            stats.documents_new += 1
+        superseded.extend(row.get("same_url") or [])  # same url under an older id
+        to_write.append(plan)
+
+    touched = _withdraw(tx, stats, replaced + superseded) if replaced or superseded else {}
+    if superseded:
+        _run(tx, stats, DELETE_SOURCES, source_ids=superseded)
+
+    if to_write:
+        def rows(attr: str) -> list[dict]:
+            merged: dict[str, dict] = {}
+            for plan in to_write:
+                merged.update(getattr(plan, attr))
+            return list(merged.values())
+
+        _run(tx, stats, WRITE_SOURCES, rows=[p.source for p in to_write])
+        _run(tx, stats, WRITE_UNITS, rows=rows("units"))
+        _run(tx, stats, WRITE_BODIES, rows=rows("bodies"))
+        _run(tx, stats, WRITE_POSITIONS, rows=rows("positions"))
+        _run(tx, stats, WRITE_PEOPLE, rows=rows("people"))
+        _run(tx, stats, WRITE_PATTERNS, rows=rows("patterns"))
+        for rel_type in FACT_RELATIONSHIPS:
+            rel_rows: dict[str, dict] = {}
+            for plan in to_write:
+                rel_rows.update(plan.relationships.get(rel_type, {}))
+            if rel_rows:
+                _run(tx, stats, _write_relationship_query(rel_type),
+                     rows=[{"kind": None, "function": None, **r} for r in rel_rows.values()])
+                touched.setdefault(rel_type, set()).update(rel_rows)
+        evidence = rows("evidence")
+        _run(tx, stats, WRITE_EVIDENCE, rows=evidence)
+        stats.evidence_written = len(evidence)
+        stats.facts = sum(p.facts for p in to_write)
+    _settle(tx, stats, touched)
+    return stats
+
+
+def write_documents(driver: neo4j.Driver, database: str, plans: list) -> WriteStats:
+    """Write a group of planned documents atomically (retried on transient errors)."""
+    with driver.session(database=database) as session:
+        return session.execute_write(_write_group, plans)
+
+
+def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
+    stats = WriteStats()
+    touched = _withdraw(tx, stats, source_ids)
+    _run(tx, stats, MARK_RETRACTED, source_ids=source_ids)
+    _settle(tx, stats, touched)
+    return stats
+
+
+def retract_documents(driver: neo4j.Driver, database: str, source_ids: Iterable[str]) -> WriteStats:
+    """Withdraw these documents' claims; their Source nodes stay, marked retracted."""
+    ids = list(source_ids)
+    with driver.session(database=database) as session:
+        return session.execute_write(_retract, ids)
+
+
+def known_sources(driver: neo4j.Driver, database: str, source_ids: list[str]) -> set[str]:
+    records, _, _ = driver.execute_query(
+        "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id", ids=source_ids,
+        database_=database, routing_=neo4j.RoutingControl.READ)
+    return {r["id"] for r in records}

@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from neo4j import exceptions as neo4j_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from mergegraph.errors import BadInput, MergegraphError, NotFound, Unavailable
+from mergegraph.errors import (
+    BadInput, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
 
 log = logging.getLogger("mergegraph.api")
 PROBLEM = "application/problem+json"
@@ -24,10 +25,13 @@ def problem(status: int, title: str, detail: str | None = None, **extra) -> JSON
         body["detail"] = detail
     body.update(extra)
     headers = {"Retry-After": "5"} if status == 503 else None
+    if status == 401:
+        headers = {"WWW-Authenticate": "Bearer"}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
 _STATUS = {NotFound: (404, "Not found"), BadInput: (422, "Bad input"),
+           Unauthorized: (401, "Unauthorized"), Forbidden: (403, "Forbidden"),
            Unavailable: (503, "Database unavailable")}
 
 

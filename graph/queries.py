@@ -1,21 +1,91 @@
-"""Queries the API runs (async, READ access mode)."""
+"""Every read the API makes, in READ transactions, over the files of cypher/.
+
+Functions return plain dicts and lists with JSON-ready values (Neo4j dates as
+ISO strings); an id that names nothing raises `NotFound`. No query is built
+from user text: parameters only, and labels from allow-lists.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 import neo4j
+import neo4j.time
+
+from graph.catalog import query
+from graph.search import lucene_query
+from mergegraph.errors import BadInput, NotFound
 
 MODEL_LABELS = ("AdminUnit", "Body", "Position", "Person", "ConcurrencyPattern",
                 "Source", "Evidence")
+SEARCH_KINDS = {"unit": "AdminUnit", "body": "Body", "position": "Position", "person": "Person"}
+FAR_FUTURE = "2100-01-01"
+MAX_LINEAGE_DEPTH = 20
+
+# One count-store lookup per label (constant time at any size); the labels are
+# this module's constants, never user text.
+LABEL_COUNTS = "RETURN " + ", ".join(
+    f"COUNT {{ MATCH (n:{label}) }} AS {label}" for label in MODEL_LABELS
+)
 
 
-async def read(driver: neo4j.AsyncDriver, database: str, query: str, **params) -> list[dict]:
+def jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time)):
+        return value.iso_format()
+    return value
+
+
+async def read(driver: neo4j.AsyncDriver, database: str, cypher: str, **params) -> list[dict]:
     records, _, _ = await driver.execute_query(
-        query, params, database_=database, routing_=neo4j.RoutingControl.READ
+        cypher, params, database_=database, routing_=neo4j.RoutingControl.READ
     )
-    return [r.data() for r in records]
+    return [jsonable(r.data()) for r in records]
 
 
-async def health_counts(driver: neo4j.AsyncDriver, database: str) -> tuple[dict, dict[str, int]]:
+async def read_named(driver, database, name: str, **params) -> list[dict]:
+    return await read(driver, database, query(name), **params)
+
+
+async def _one(driver, database, name: str, what: str, key: str, **params) -> dict:
+    rows = await read_named(driver, database, name, **params)
+    if not rows:
+        raise NotFound(f"no {what} with id {key!r}")
+    return rows[0]
+
+
+def province_uid(code_or_uid: str | None) -> str | None:
+    """'22' -> 'legacy:22' (the era the articles speak of); a uid stays as it is."""
+    if code_or_uid is None:
+        return None
+    value = code_or_uid.strip()
+    if ":" in value:
+        return value
+    if not (value.isdigit() and len(value) == 2):
+        raise BadInput(f"province must be a 2-digit GSO code or a unit uid, not {value!r}")
+    return f"legacy:{value}"
+
+
+def unit_uid(code_or_uid: str) -> str:
+    """'200' -> 'legacy:200'; '2025:22' stays."""
+    value = code_or_uid.strip()
+    if ":" in value:
+        era, _, code = value.partition(":")
+        if era not in ("legacy", "2025") or not code.isdigit():
+            raise BadInput(f"not a unit uid: {value!r} (era 'legacy' or '2025', then a code)")
+        return value
+    if not value.isdigit() or len(value) not in (2, 3, 5):
+        raise BadInput(f"not a GSO unit code: {value!r} (2, 3 or 5 digits)")
+    return f"legacy:{value}"
+
+
+# --- meta ----------------------------------------------------------------------------
+
+
+async def health_counts(driver, database) -> tuple[dict, dict[str, int]]:
     info = (await read(driver, database,
                        "CALL dbms.components() YIELD versions, edition "
                        "RETURN versions[0] AS version, edition"))[0]
@@ -23,8 +93,140 @@ async def health_counts(driver: neo4j.AsyncDriver, database: str) -> tuple[dict,
     return info, counts
 
 
-# One count-store lookup per label (constant time at any size); the labels are
-# this module's constants, never user text.
-LABEL_COUNTS = "RETURN " + ", ".join(
-    f"COUNT {{ MATCH (n:{label}) }} AS {label}" for label in MODEL_LABELS
-)
+# --- search --------------------------------------------------------------------------
+
+
+async def search(driver, database, q: str, kinds: list[str] | None, province: str | None,
+                 offset: int, limit: int) -> list[dict]:
+    labels = [SEARCH_KINDS[k] for k in (kinds or SEARCH_KINDS)]
+    return await read_named(driver, database, "search", query=lucene_query(q), labels=labels,
+                            province=province_uid(province), offset=offset, limit=limit)
+
+
+# --- units ---------------------------------------------------------------------------
+
+
+async def unit(driver, database, uid: str) -> dict:
+    return await _one(driver, database, "unit", "administrative unit", uid, uid=uid)
+
+
+async def unit_fate(driver, database, uid: str, as_of: str = FAR_FUTURE) -> dict:
+    """Where a unit's territory is as of a date: current units and province."""
+    successors = await read_named(driver, database, "unit_successors", uid=uid, as_of=as_of)
+    province = await read_named(driver, database, "unit_province_today", uid=uid, as_of=as_of)
+    return {"as_of": as_of, "units": successors, "province": province[0] if province else None}
+
+
+async def unit_lineage(driver, database, uid: str, direction: str, as_of: str) -> dict:
+    await unit(driver, database, uid)  # 404 first
+    out: dict[str, Any] = {"uid": uid, "direction": direction, "as_of": as_of}
+    if direction in ("successors", "both"):
+        out.update(successors=await read_named(driver, database, "unit_successors", uid=uid,
+                                               as_of=as_of))
+        province = await read_named(driver, database, "unit_province_today", uid=uid,
+                                    as_of=as_of)
+        out["province"] = province[0] if province else None
+    if direction in ("predecessors", "both"):
+        out["predecessors"] = await read_named(driver, database, "unit_predecessors", uid=uid,
+                                               as_of=as_of)
+    return out
+
+
+# --- bodies, positions, people -------------------------------------------------------
+
+
+async def body(driver, database, body_id: str) -> dict:
+    row = await _one(driver, database, "body", "body", body_id, id=body_id)
+    row["fate"] = await unit_fate(driver, database, row["unit"]["uid"])
+    return row
+
+
+async def body_lineage(driver, database, body_id: str, direction: str, as_of: str,
+                       max_depth: int) -> dict:
+    root = await _one(driver, database, "body", "body", body_id, id=body_id)
+    edges = await read_named(driver, database, "body_lineage", id=body_id, direction=direction,
+                             as_of=as_of, max_depth=max_depth)
+    nodes = {root["body"]["id"]: {k: root["body"].get(k) for k in
+                                  ("id", "name", "body_type", "branch", "unit_uid")}}
+    for edge in edges:
+        nodes.setdefault(edge["from"]["id"], edge["from"])
+        nodes.setdefault(edge["to"]["id"], edge["to"])
+    fates = {}
+    for unit_uid_ in sorted({n["unit_uid"] for n in nodes.values() if n.get("unit_uid")}):
+        fates[unit_uid_] = await unit_fate(driver, database, unit_uid_)
+    return {"body": root["body"], "unit": root["unit"], "direction": direction,
+            "as_of": as_of, "max_depth": max_depth, "nodes": list(nodes.values()),
+            "edges": edges, "unit_fates": fates}
+
+
+async def position(driver, database, position_id: str) -> dict:
+    return await _one(driver, database, "position", "position", position_id, id=position_id)
+
+
+async def person(driver, database, person_id: str) -> dict:
+    return await _one(driver, database, "person", "person", person_id, id=person_id)
+
+
+# --- patterns and comparison -----------------------------------------------------------
+
+
+async def patterns(driver, database, province: str | None, level: str | None,
+                   status: str | None, offset: int, limit: int) -> list[dict]:
+    return await read_named(driver, database, "patterns", province=province_uid(province),
+                            level=level, status=status, offset=offset, limit=limit)
+
+
+async def patterns_matrix(driver, database, level: str | None) -> dict:
+    rows = await read_named(driver, database, "patterns_matrix", level=level)
+    provinces: dict[str, dict] = {}
+    pattern_labels: dict[str, str] = {}
+    for row in rows:
+        pattern_labels[row["pattern_id"]] = row["pattern_label"]
+        cell = {k: row[k] for k in ("units", "statuses", "latest", "count", "of")}
+        provinces.setdefault(row["province_uid"], {
+            "uid": row["province_uid"], "name": row["province_name"], "patterns": {},
+        })["patterns"][row["pattern_id"]] = cell
+    return {"level": level,
+            "patterns": [{"id": k, "label": v} for k, v in sorted(pattern_labels.items())],
+            "provinces": list(provinces.values())}
+
+
+def _merger_signature(m: dict) -> str:
+    return f"{m['from']['body_type']} -> {m['into']['body_type']}"
+
+
+async def compare(driver, database, uids: list[str]) -> dict:
+    records = []
+    for uid in uids:
+        rows = await read_named(driver, database, "compare_unit", uid=uid)
+        if not rows:
+            raise NotFound(f"no administrative unit with id {uid!r}")
+        records.append(rows[0])
+    pattern_sets = [{p["pattern"]["id"] for p in r["patterns"]} for r in records]
+    merger_sets = [{_merger_signature(m) for m in r["mergers"]} for r in records]
+    for i, rec in enumerate(records):
+        others_patterns = set().union(*(s for j, s in enumerate(pattern_sets) if j != i))
+        others_mergers = set().union(*(s for j, s in enumerate(merger_sets) if j != i))
+        rec["only_here"] = {"patterns": sorted(pattern_sets[i] - others_patterns),
+                            "mergers": sorted(merger_sets[i] - others_mergers)}
+        rec["summary"] = {"mergers": len(rec["mergers"]),
+                          "patterns": len(pattern_sets[i]),
+                          "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]})}
+    return {"units": records,
+            "common": {"patterns": sorted(set.intersection(*pattern_sets)),
+                       "mergers": sorted(set.intersection(*merger_sets))}}
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+
+async def source(driver, database, source_id: str) -> dict:
+    return await _one(driver, database, "source", "source", source_id, id=source_id)
+
+
+async def fact_evidence(driver, database, fact_id: str) -> dict:
+    fact = await read_named(driver, database, "fact", fact_id=fact_id)
+    if not fact:
+        raise NotFound(f"no fact with id {fact_id!r}")
+    evidence = await read_named(driver, database, "fact_evidence", fact_id=fact_id)
+    return {"fact": fact[0], "evidence": evidence}

@@ -17,6 +17,14 @@ class BadInput(MergegraphError):
     """A request, document or manifest line that cannot be used as it is."""
 
 
+class Unauthorized(MergegraphError):
+    """A request without the credentials it needs."""
+
+
+class Forbidden(MergegraphError):
+    """A request that is not allowed at all (writes with no token configured)."""
+
+
 class Unavailable(MergegraphError):
     """Neo4j cannot be reached, or refused us."""
 

@@ -7,7 +7,8 @@ Environment variables (or a `.env` file in the working directory):
   service, a cluster via `neo4j://`, Aura) and starts nothing. When it is not,
   mergegraph runs its own Neo4j under `MERGEGRAPH_LOCAL_DIR` (see
   `graph.neo4j_local`).
-- `MERGEGRAPH_API_TOKEN`: the bearer token that write endpoints require.
+- `MERGEGRAPH_API_TOKEN`: the bearer token that write endpoints require (no
+  token: writes are off); `MERGEGRAPH_READS_REQUIRE_TOKEN=true` closes reads too.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class Settings(BaseSettings):
 
     api_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("MERGEGRAPH_API_TOKEN")
+    )
+    reads_require_token: bool = Field(
+        default=False, validation_alias=AliasChoices("MERGEGRAPH_READS_REQUIRE_TOKEN")
     )
 
     @property

@@ -1,0 +1,216 @@
+"""The HTTP endpoints: thin, typed, over graph/ (reads) and ingest/ (writes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from api import models
+from api.deps import Database, Driver, require_read, require_write
+from graph import queries
+from graph.export import FORMATS, export
+from mergegraph.errors import BadInput, NotFound
+
+Level = Literal["province", "district", "commune", "village"]
+Status = Literal["implemented", "pilot", "planned", "ended"]
+Direction = Literal["predecessors", "successors", "both"]
+Kind = Literal["unit", "body", "position", "person"]
+
+MAX_PAGE = 200
+MAX_OFFSET = 10_000
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (1-{MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+AsOf = Annotated[dt.date | None, Query(
+    description="Answer as the graph stood on this date (default: today and after).",
+    examples=["2020-01-01"])]
+Id = Annotated[str, Path(min_length=1, max_length=300)]
+
+reads = APIRouter(dependencies=[Depends(require_read)])
+writes = APIRouter(dependencies=[Depends(require_write)], tags=["documents"])
+
+
+def _as_of(value: dt.date | None) -> str:
+    return value.isoformat() if value else queries.FAR_FUTURE
+
+
+def _page(items: list, offset: int, limit: int) -> dict:
+    return {"items": items, "offset": offset, "limit": limit,
+            "next_offset": offset + limit if len(items) == limit else None}
+
+
+@reads.get("/search", response_model=models.SearchPage, tags=["search"])
+async def search(
+    driver: Driver, database: Database,
+    q: Annotated[str, Query(min_length=1, max_length=200, description=(
+        "Names, with or without diacritics; abbreviations (UBKT, MTTQ, BTG) understood."),
+        examples=["dam ha", "ubkt dam ha", "Quỳnh Nhai"])],
+    kind: Annotated[list[Kind] | None, Query(description="Restrict to these kinds.")] = None,
+    province: Annotated[str | None, Query(
+        max_length=20, description="A province: 2-digit GSO code (legacy era) or unit uid.",
+        examples=["22"])] = None,
+    offset: Offset = 0, limit: Limit = 20,
+):
+    """Bodies, positions, people and administrative units by name, best first."""
+    items = await queries.search(driver, database, q, kind, province, offset, limit)
+    return _page(items, offset, limit)
+
+
+@reads.get("/units/{code}", tags=["units"])
+async def unit(driver: Driver, database: Database, code: Annotated[str, Path(
+        max_length=20, description="GSO code (legacy era) or uid ('2025:22')",
+        examples=["200"])]) -> dict:
+    """An administrative unit, its parent and parts, and where it went in 2025."""
+    uid = queries.unit_uid(code)
+    row = await queries.unit(driver, database, uid)
+    row["fate"] = await queries.unit_fate(driver, database, uid)
+    return row
+
+
+@reads.get("/units/{code}/lineage", tags=["units"])
+async def unit_lineage(
+    driver: Driver, database: Database,
+    code: Annotated[str, Path(max_length=20, examples=["67"])],
+    direction: Direction = "both", as_of: AsOf = None,
+) -> dict:
+    """What a unit became in the 2025 reform (successors, its province) or came from."""
+    return await queries.unit_lineage(driver, database, queries.unit_uid(code), direction,
+                                      _as_of(as_of))
+
+
+@reads.get("/bodies/{body_id}", tags=["bodies"])
+async def body(driver: Driver, database: Database, body_id: Id) -> dict:
+    """A body: its unit (and the unit's 2025 fate), posts and transfers."""
+    return await queries.body(driver, database, body_id)
+
+
+@reads.get("/bodies/{body_id}/lineage", response_model=models.BodyLineage, tags=["bodies"])
+async def body_lineage(
+    driver: Driver, database: Database, body_id: Id,
+    direction: Direction = "both", as_of: AsOf = None,
+    max_depth: Annotated[int, Query(ge=1, le=queries.MAX_LINEAGE_DEPTH)] = 20,
+):
+    """The merger tree of a body, transitive, each edge with its evidence."""
+    return await queries.body_lineage(driver, database, body_id, direction, _as_of(as_of),
+                                      max_depth)
+
+
+@reads.get("/positions/{position_id}", tags=["people and posts"])
+async def position(driver: Driver, database: Database, position_id: Id) -> dict:
+    """A post, the posts held concurrently with it and the people who hold it."""
+    return await queries.position(driver, database, position_id)
+
+
+@reads.get("/people/{person_id}", tags=["people and posts"])
+async def person(driver: Driver, database: Database, person_id: Id) -> dict:
+    """A person and the posts they hold, with evidence and dates."""
+    return await queries.person(driver, database, person_id)
+
+
+@reads.get("/patterns/concurrency", response_model=models.PatternPage, tags=["patterns"])
+async def patterns(
+    driver: Driver, database: Database,
+    province: Annotated[str | None, Query(max_length=20, examples=["14"])] = None,
+    level: Level | None = None, status: Status | None = None,
+    offset: Offset = 0, limit: Limit = 50,
+):
+    """Concurrency patterns of a province (or all), with the units applying each."""
+    items = await queries.patterns(driver, database, province, level, status, offset, limit)
+    return _page(items, offset, limit)
+
+
+@reads.get("/patterns/concurrency/matrix", tags=["patterns"])
+async def patterns_matrix(driver: Driver, database: Database, level: Level | None = None) -> dict:
+    """Provinces x concurrency patterns, nationwide."""
+    return await queries.patterns_matrix(driver, database, level)
+
+
+@reads.get("/compare", tags=["patterns"])
+async def compare(
+    driver: Driver, database: Database,
+    units: Annotated[str, Query(max_length=200, description="2-10 unit codes, comma-separated",
+                                examples=["22,14"])],
+) -> dict:
+    """Two or more units side by side: mergers, patterns, coverage, differences."""
+    codes = [c for c in (part.strip() for part in units.split(",")) if c]
+    if not 2 <= len(codes) <= 10:
+        raise BadInput("compare takes 2 to 10 unit codes, comma-separated")
+    return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes])
+
+
+@reads.get("/sources/{source_id}", tags=["evidence"])
+async def source(driver: Driver, database: Database, source_id: Id) -> dict:
+    """A source document and every statement taken from it."""
+    return await queries.source(driver, database, source_id)
+
+
+@reads.get("/facts/{fact_id}/evidence", tags=["evidence"])
+async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict:
+    """A fact and the quotes (with their documents) that state it."""
+    return await queries.fact_evidence(driver, database, fact_id)
+
+
+@reads.get("/export", tags=["export"], response_class=StreamingResponse,
+           responses={200: {"content": {t: {} for t in FORMATS.values()}}})
+async def export_graph(driver: Driver, database: Database,
+                       format: Literal["csv", "jsonl", "graphml"] = "jsonl"):
+    """The graph of facts as CSV (one row per fact), JSONL or GraphML (Gephi)."""
+    return StreamingResponse(
+        export(driver, database, format), media_type=FORMATS[format],
+        headers={"Content-Disposition": f'attachment; filename="mergegraph.{format}"'})
+
+
+# --- writes ---------------------------------------------------------------------------
+
+
+@writes.post("/documents", status_code=201, response_model=models.DocumentResult)
+async def post_document(request: Request, document: models.DocumentIn):
+    """Ingest one document (bearer token required): its facts are extracted and loaded."""
+    from ingest.load import DocumentInput, check_date, prepare_text
+    from graph.facts import write_documents
+    from mergegraph.text import nfc
+
+    try:
+        date = check_date(document.date)
+    except ValueError as err:
+        raise BadInput(str(err)) from err
+    text = nfc(document.text.replace("\r\n", "\n").replace("\x00", ""))
+    if not text.strip():
+        raise BadInput("the document's text is empty")
+    item = DocumentInput(doc=document.doc, path=None, url=document.url,
+                         publisher=document.publisher, date=date,
+                         province_hint=document.province_hint, title=document.title,
+                         origin=f"POST /documents {document.doc}")
+    writer = request.app.state.write_driver
+    database = request.app.state.conn.database
+
+    def work():
+        plan = prepare_text(item, text)
+        return plan, write_documents(writer, database, [plan])
+
+    plan, stats = await run_in_threadpool(work)
+    return {"doc": document.doc, "facts": plan.extracted,
+            "written": {"new": stats.documents_new, "replaced": stats.documents_replaced,
+                        "unchanged": stats.documents_unchanged,
+                        "nodes_created": stats.nodes_created,
+                        "relationships_created": stats.relationships_created}}
+
+
+@writes.delete("/documents/{doc_id}", status_code=204)
+async def delete_document(request: Request, doc_id: Id):
+    """Retract a document (bearer token required): its claims, and orphans, go."""
+    from graph.facts import known_sources, retract_documents
+
+    writer = request.app.state.write_driver
+    database = request.app.state.conn.database
+
+    def work():
+        if doc_id not in known_sources(writer, database, [doc_id]):
+            raise NotFound(f"no source with id {doc_id!r}")
+        retract_documents(writer, database, [doc_id])
+
+    await run_in_threadpool(work)
+    return Response(status_code=204)

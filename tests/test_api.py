@@ -1,0 +1,285 @@
+"""The API answers real questions, through TestClient(app) with its lifespan,
+against the real Neo4j loaded with the administrative units and the bundled corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api.app import create_app
+from ingest.load import ingest, read_manifest
+from ingest.load_units import load_units
+from mergegraph.settings import PROJECT_ROOT
+from tests.helpers import wipe
+
+TOKEN = "test-token-0123456789"
+BUNDLED = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
+
+
+@pytest.fixture(scope="module")
+def loaded(driver, conn):
+    wipe(driver, conn.database)
+    load_units(driver, conn.database)
+    report = ingest(driver, conn.database, read_manifest(BUNDLED))
+    assert report.ok
+    return driver
+
+
+@pytest.fixture(scope="module")
+def client(loaded, settings):
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def writer_client(loaded, settings):
+    with TestClient(create_app(settings.model_copy(
+            update={"api_token": SecretStr(TOKEN)}))) as c:
+        yield c
+
+
+def is_problem(res, status):
+    return (res.status_code == status
+            and res.headers["content-type"].startswith("application/problem+json")
+            and res.json()["status"] == status and "title" in res.json())
+
+
+def first(client, q, **params):
+    res = client.get("/search", params={"q": q, **params})
+    assert res.status_code == 200, res.text
+    return res.json()["items"]
+
+
+# --- search ----------------------------------------------------------------------
+
+def test_search_without_diacritics_finds_dam_ha(client):
+    items = first(client, "dam ha")
+    assert items[0]["id"] == "legacy:200" and items[0]["name"] == "Huyện Đầm Hà"
+    assert set(items[0]) == {"kind", "id", "name", "level", "era", "province_uid", "score"}
+
+
+def test_search_with_an_abbreviation(client):
+    items = first(client, "ubkt dam ha")
+    assert items[0]["kind"] == "body"
+    assert items[0]["id"] == "body:legacy:200:uy-ban-kiem-tra"
+
+
+def test_search_accented_and_unaccented_agree(client):
+    plain = first(client, "Quynh Nhai")
+    accented = first(client, "Quỳnh Nhai")
+    assert plain[0]["id"] == accented[0]["id"] == "legacy:118"
+    assert first(client, "Đức Thọ")[0]["name"] == "Huyện Đức Thọ"
+
+
+def test_search_filters_by_kind_and_province(client):
+    items = first(client, "ban", kind="body", province="14", limit=50)
+    assert items and all(i["kind"] == "body" and i["province_uid"] == "legacy:14" for i in items)
+
+
+def test_search_pages(client):
+    page1 = client.get("/search", params={"q": "ha", "limit": 2}).json()
+    page2 = client.get("/search", params={"q": "ha", "limit": 2, "offset": 2}).json()
+    assert page1["next_offset"] == 2 and len(page1["items"]) == 2
+    assert {i["id"] for i in page1["items"]}.isdisjoint({i["id"] for i in page2["items"]})
+
+
+# --- lineage ---------------------------------------------------------------------
+
+def test_merger_tree_of_the_dam_ha_to_chuc_noi_vu_body(client):
+    (hit,) = [i for i in first(client, "to chuc noi vu dam ha", kind="body")
+              if i["id"].endswith("ban-to-chuc+noi-vu")]
+    assert "Tổ chức - Nội vụ" in hit["name"]
+    res = client.get(f"/bodies/{hit['id']}/lineage", params={"direction": "predecessors"})
+    assert res.status_code == 200
+    tree = res.json()
+    assert set(tree) == {"body", "unit", "direction", "as_of", "max_depth", "nodes", "edges",
+                         "unit_fates"}
+    sources = {e["from"]["body_type"] for e in tree["edges"]}
+    assert sources == {"ban-to-chuc", "noi-vu"}
+    for edge in tree["edges"]:
+        assert edge["to"]["id"] == hit["id"] and edge["kind"] == "merge"
+        assert edge["evidence"] and edge["evidence"][0]["source_id"] == "000_3ebe3cc6aa2eb4b4"
+        assert edge["evidence"][0]["quote"]
+    fate = tree["unit_fates"]["legacy:200"]
+    assert fate["province"]["uid"] == "2025:22"
+    assert {u["province_uid"] for u in fate["units"]} == {"2025:22"}
+
+
+def test_lineage_as_of_before_the_merger_is_empty(client):
+    body_id = "body:legacy:200:ban-to-chuc+noi-vu"
+    tree = client.get(f"/bodies/{body_id}/lineage", params={"as_of": "2010-01-01"}).json()
+    assert tree["edges"] == []
+    later = client.get(f"/bodies/{body_id}/lineage", params={"direction": "successors"}).json()
+    assert all(e["from"]["id"] == body_id or e["to"]["id"] != body_id for e in later["edges"])
+
+
+def test_dak_nong_bodies_territory_is_lam_dong_today(client):
+    items = first(client, "tinh uy", kind="body", province="67")
+    assert items
+    body = client.get(f"/bodies/{items[0]['id']}").json()
+    assert body["unit"]["province_uid"] == "legacy:67"
+    assert body["fate"]["province"]["uid"] == "2025:68"
+    lineage = client.get("/units/67/lineage", params={"direction": "successors"}).json()
+    assert lineage["province"]["uid"] == "2025:68"
+    before = client.get("/units/67/lineage", params={"as_of": "2020-01-01"}).json()
+    assert before["province"]["uid"] == "legacy:67" and before["predecessors"] == []
+
+
+def test_unit_with_parts_and_fate(client):
+    unit = client.get("/units/200").json()
+    assert unit["unit"]["name"] == "Huyện Đầm Hà" and unit["parent"]["uid"] == "legacy:22"
+    assert unit["parts"] and all(p["level"] == "commune" for p in unit["parts"])
+    assert unit["fate"]["province"]["uid"] == "2025:22"
+
+
+# --- patterns and comparison -----------------------------------------------------
+
+def test_son_la_patterns_with_5_of_12_districts(client):
+    page = client.get("/patterns/concurrency", params={"province": "14"}).json()
+    assert set(page) == {"items", "offset", "limit", "next_offset"}
+    coverage = [(p["pattern"]["level"], u["count"], u["of"]) for p in page["items"]
+                for u in p["units"] if u["unit"]["uid"] == "legacy:14"]
+    assert ("district", 5, 12) in coverage
+    pattern = next(p for p in page["items"]
+                   if any(u["count"] == 5 and u["of"] == 12 for u in p["units"]))
+    named = {u["unit"]["uid"] for u in pattern["units"]} - {"legacy:14"}
+    assert len(named) == 5  # the districts the article lists
+    assert all(u["evidence"] for u in pattern["units"])
+
+
+def test_patterns_filter_by_level_and_status(client):
+    page = client.get("/patterns/concurrency", params={"level": "commune"}).json()
+    assert page["items"] and all(p["pattern"]["level"] == "commune" for p in page["items"])
+    bad = client.get("/patterns/concurrency", params={"status": "maybe"})
+    assert is_problem(bad, 422)
+
+
+def test_matrix_has_provinces_by_patterns(client):
+    matrix = client.get("/patterns/concurrency/matrix").json()
+    names = {p["name"] for p in matrix["provinces"]}
+    assert {"Tỉnh Sơn La", "Tỉnh Quảng Ninh"} <= names
+    ids = {p["id"] for p in matrix["patterns"]}
+    for province in matrix["provinces"]:
+        assert set(province["patterns"]) <= ids
+
+
+def test_quang_ninh_compared_with_son_la(client):
+    res = client.get("/compare", params={"units": "22,14"})
+    assert res.status_code == 200
+    body = res.json()
+    qn, sl = body["units"]
+    assert qn["unit"]["uid"] == "legacy:22" and sl["unit"]["uid"] == "legacy:14"
+    assert qn["summary"]["mergers"] > 0  # Đầm Hà's mergers count for Quảng Ninh
+    assert sl["summary"]["patterns"] > 0
+    all_patterns = {p["pattern"]["id"] for u in (qn, sl) for p in u["patterns"]}
+    assert set(qn["only_here"]["patterns"]) | set(sl["only_here"]["patterns"]) \
+        | set(body["common"]["patterns"]) == all_patterns
+    assert is_problem(client.get("/compare", params={"units": "22"}), 422)
+
+
+# --- posts, people, evidence -----------------------------------------------------
+
+def test_people_posts_and_evidence(client):
+    person = first(client, "quynh nhai", kind="person") or first(client, "thi", kind="person")
+    assert person
+    record = client.get(f"/people/{person[0]['id']}").json()
+    assert record["posts"] and record["posts"][0]["evidence"][0]["quote"]
+    post = record["posts"][0]["position"]["id"]
+    position = client.get(f"/positions/{post}").json()
+    assert any(h["person"]["id"] == person[0]["id"] for h in position["holders"])
+
+
+def test_source_and_fact_evidence(client):
+    source = client.get("/sources/000_3ebe3cc6aa2eb4b4").json()
+    assert source["source"]["content_hash"].startswith("sha256:")
+    fact_id = source["evidence"][0]["fact_id"]
+    res = client.get(f"/facts/{fact_id}/evidence")
+    assert res.status_code == 200
+    body = res.json()
+    assert body["fact"]["properties"]["fact_id"] == fact_id
+    assert any(e["source"]["id"] == "000_3ebe3cc6aa2eb4b4" for e in body["evidence"])
+
+
+@pytest.mark.parametrize("path", [
+    "/bodies/body:nowhere", "/bodies/nope/lineage", "/positions/x", "/people/x",
+    "/sources/x", "/facts/x/evidence", "/units/999",
+])
+def test_unknown_ids_are_404_problems(client, path):
+    assert is_problem(client.get(path), 404)
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/search", {"q": ""}), ("/search", {"q": "a", "limit": 1000}),
+    ("/search", {"q": "!!!"}), ("/units/abc", {}),
+    ("/bodies/x/lineage", {"max_depth": 50}), ("/bodies/x/lineage", {"as_of": "yesterday"}),
+    ("/search", {"q": "x", "province": "Sơn La"}),
+])
+def test_bad_parameters_are_422_problems(client, path, params):
+    assert is_problem(client.get(path, params=params), 422)
+
+
+# --- export ----------------------------------------------------------------------
+
+def test_export_formats(client):
+    rows = list(csv.DictReader(io.StringIO(client.get("/export?format=csv").text.lstrip("\ufeff"))))
+    assert rows and all(r["fact_id"] and r["quote"] for r in rows)
+    lines = [json.loads(x) for x in client.get("/export?format=jsonl").text.splitlines()]
+    assert {x["kind"] for x in lines} == {"node", "relationship"}
+    graph = ET.fromstring(client.get("/export?format=graphml").content)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    node_ids = {n.get("id") for n in graph.iterfind(".//g:node", ns)}
+    edges = list(graph.iterfind(".//g:edge", ns))
+    assert edges and all(e.get("source") in node_ids and e.get("target") in node_ids
+                         for e in edges)
+
+
+# --- writes ----------------------------------------------------------------------
+
+ARTICLE = {
+    "doc": "api-test-1", "publisher": "Báo Thử", "date": "2021-06-01",
+    "province_hint": "Sơn La",
+    "text": ("Từ năm 2020, huyện Mộc Châu thực hiện mô hình Trưởng ban Dân vận Huyện ủy "
+             "đồng thời là Chủ tịch Ủy ban MTTQ huyện.\n"),
+}
+
+
+def test_writes_are_off_without_a_configured_token(client):
+    assert is_problem(client.post("/documents", json=ARTICLE), 403)
+    assert is_problem(client.delete("/documents/000_3ebe3cc6aa2eb4b4"), 403)
+
+
+def test_writes_need_the_right_token(writer_client):
+    assert is_problem(writer_client.post("/documents", json=ARTICLE), 401)
+    wrong = {"Authorization": "Bearer not-the-token"}
+    assert is_problem(writer_client.post("/documents", json=ARTICLE, headers=wrong), 401)
+
+
+def test_post_then_delete_a_document(writer_client, client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    res = writer_client.post("/documents", json=ARTICLE, headers=auth)
+    assert res.status_code == 201, res.text
+    body = res.json()
+    assert body["facts"] and body["written"]["new"] == 1
+    assert any(f["type"] == "concurrency" and f["unit"] for f in body["facts"])
+    assert client.get("/sources/api-test-1").status_code == 200
+    again = writer_client.post("/documents", json=ARTICLE, headers=auth).json()
+    assert again["written"]["unchanged"] == 1
+    assert writer_client.delete("/documents/api-test-1", headers=auth).status_code == 204
+    assert client.get("/sources/api-test-1").json()["evidence"] == []
+    assert is_problem(writer_client.delete("/documents/never-was", headers=auth), 404)
+    assert is_problem(writer_client.post("/documents", json={**ARTICLE, "doc": "bad id!"},
+                                         headers=auth), 422)
+
+
+def test_openapi_documents_every_endpoint_with_examples(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/search", "/bodies/{body_id}/lineage", "/patterns/concurrency", "/compare",
+            "/documents", "/export"} <= set(spec["paths"])
+    search_params = {p["name"]: p for p in spec["paths"]["/search"]["get"]["parameters"]}
+    assert search_params["q"].get("examples") or search_params["q"]["schema"].get("examples")

@@ -85,6 +85,13 @@ ON CREATE SET b.name = row.name, b.name_folded = row.name_folded,
     b.aliases_folded = row.aliases_folded, b.body_type = row.body_type,
     b.branch = row.branch, b.level = row.level, b.unit_uid = row.unit_uid,
     b.province_uid = row.province_uid
+// A second label by branch, for Neo4j Browser's colours (labels are constants here)
+FOREACH (_ IN CASE row.branch WHEN 'party' THEN [1] ELSE [] END | SET b:Party)
+FOREACH (_ IN CASE row.branch WHEN 'state' THEN [1] ELSE [] END | SET b:State)
+FOREACH (_ IN CASE row.branch WHEN 'front' THEN [1] ELSE [] END | SET b:Front)
+FOREACH (_ IN CASE row.branch WHEN 'service' THEN [1] ELSE [] END | SET b:Service)
+FOREACH (_ IN CASE row.branch WHEN 'village' THEN [1] ELSE [] END | SET b:Village)
+FOREACH (_ IN CASE row.branch WHEN 'mixed' THEN [1] ELSE [] END | SET b:Mixed)
 WITH b, row
 MATCH (u:AdminUnit {uid: row.unit_uid})
 MERGE (b)-[:IN_UNIT]->(u)

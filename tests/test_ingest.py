@@ -304,3 +304,13 @@ def _evidence_per_source(drv, conn) -> dict[str, int]:
         "MATCH (s:Source) RETURN s.id AS id, COUNT { (:Evidence)-[:CITES]->(s) } AS n",
         database_=conn.database)
     return {r["id"]: r["n"] for r in recs}
+
+
+def test_bodies_carry_their_branch_as_a_label_for_browser(db, conn):
+    two_documents().load(db, conn.database)
+    rows = {r["type"]: r["labels"] for r in _one(
+        db, conn, "MATCH (b:Body {unit_uid: 'legacy:200'}) "
+                  "RETURN b.body_type AS type, labels(b) AS labels")}
+    assert set(rows["ban-to-chuc"]) == {"Body", "Party"}
+    assert set(rows["noi-vu"]) == {"Body", "State"}
+    assert set(rows["ban-to-chuc+noi-vu"]) == {"Body", "Mixed"}

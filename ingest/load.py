@@ -125,7 +125,8 @@ def read_manifest(manifest: Path) -> Iterator[DocumentInput | Skipped]:
         yield item
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[DocumentInput | Skipped]:
+def read_paths(paths: Iterable[Path],
+               province_hint: str | None = None) -> Iterator[DocumentInput | Skipped]:
     """Documents given as files or folders (searched for .txt and .html)."""
     seen: dict[str, Path] = {}
     for root in paths:
@@ -142,7 +143,8 @@ def read_paths(paths: Iterable[Path]) -> Iterator[DocumentInput | Skipped]:
                 yield Skipped(str(path), f"duplicate doc id {doc!r} (also {seen[doc]})")
                 continue
             seen[doc] = path
-            yield DocumentInput(doc=doc, path=path, origin=str(path))
+            yield DocumentInput(doc=doc, path=path, province_hint=province_hint,
+                                origin=str(path))
 
 
 def prepare(item: DocumentInput) -> DocumentPlan:

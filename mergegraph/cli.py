@@ -262,6 +262,8 @@ def _print_ingest_report(report) -> None:
 def ingest_cmd(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders.")] = None,
     manifest: Annotated[Optional[Path], typer.Option(help="A JSONL manifest.")] = None,
+    province_hint: Annotated[Optional[str], typer.Option(
+        help="The publisher's province, for files given without a manifest.")] = None,
 ) -> None:
     """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -271,7 +273,7 @@ def ingest_cmd(
 
     if bool(manifest) == bool(paths):
         raise BadInput("give either --manifest M.jsonl or files and folders")
-    items = list(read_manifest(manifest) if manifest else read_paths(paths))
+    items = list(read_manifest(manifest) if manifest else read_paths(paths, province_hint))
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn), Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -331,7 +333,7 @@ def ingest_bundled() -> None:
     """Ingest the corpus bundled with the project (the five seed articles)."""
     if not BUNDLED_MANIFEST.exists():
         return
-    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST)
+    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST, province_hint=None)
 
 
 @app.command("run")

@@ -43,3 +43,25 @@ def test_wrong_password_exits_non_zero_with_a_sentence(cli_env):
     assert res.returncode == 1
     assert "refused the credentials" in res.stderr
     assert "wrong-password-123" not in res.stderr + res.stdout
+
+
+def test_ingest_files_then_retract(db, conn, cli_env, tmp_path):
+    from mergegraph.settings import PROJECT_ROOT
+
+    seed = PROJECT_ROOT / "ingest" / "corpus" / "seeds" / "003_87f683aa0724e388.txt"
+    (tmp_path / "son-la.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    res = run_cli(["ingest", str(tmp_path), "--province-hint", "Sơn La"], cli_env)
+    assert res.returncode == 2, res.stderr  # one document was skipped
+    assert "empty.txt" in res.stderr and "1 new" in res.stdout
+    recs, _, _ = db.execute_query(
+        "MATCH (s:Source {id: 'son-la'})<-[:CITES]-(e:Evidence) RETURN count(e) AS n",
+        database_=conn.database)
+    assert recs[0]["n"] > 0
+    res = run_cli(["retract", "son-la"], cli_env)
+    assert res.returncode == 0, res.stderr
+    recs, _, _ = db.execute_query("MATCH (e:Evidence) RETURN count(e) AS n",
+                                  database_=conn.database)
+    assert recs[0]["n"] == 0
+    res = run_cli(["retract", "no-such-doc"], cli_env)
+    assert res.returncode == 1 and "no such document" in res.stderr

@@ -20,7 +20,10 @@ run: install
 	$(BIN)/mergegraph run
 
 # The whole test suite against a real Neo4j (its own, or NEO4J_URI's, wiped).
+# Debian's chromium for the end-to-end tests of the web UI (tests/e2e), installed
+# with apt when missing (as root, as in CI); Playwright drives that executable.
 test: install
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 	$(BIN)/python -m pytest
 
 clean-local:

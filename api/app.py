@@ -10,6 +10,7 @@ from api import errors
 from api.deps import Database, Driver
 from api.models import Health
 from api.routes import reads, writes
+from api.ui import ui_router
 from graph.driver import connection_for, open_async_driver, open_driver
 from mergegraph import __version__
 from mergegraph.settings import Settings, get_settings
@@ -72,4 +73,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(reads)
     app.include_router(writes)
+    app.include_router(ui_router)  # the web UI at /
     return app

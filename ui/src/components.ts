@@ -1,0 +1,80 @@
+// Pieces shared by the pages: links, status badges, evidence quotes, the 2025 fate.
+import { enc } from "./api";
+import { h, put } from "./dom";
+import { date, label, LEVEL, STATUS } from "./labels";
+
+export const href = {
+  body: (id: string) => `#/body/${enc(id)}`,
+  person: (id: string) => `#/person/${enc(id)}`,
+  position: (id: string) => `#/position/${enc(id)}`,
+  source: (id: string) => `#/source/${enc(id)}`,
+  unit: (u: { uid?: string; code?: string; level?: string; era?: string }) => {
+    const uid = u.uid ?? `legacy:${u.code}`;
+    const [era, code] = uid.split(":");
+    if (u.level === "province" && era === "legacy") return `#/province/${enc(code)}`;
+    return `#/unit/${enc(era === "legacy" ? code : uid)}`;
+  },
+  compare: (codes: string[]) => `#/compare/${codes.map(enc).join(",")}`,
+};
+
+export function unitLink(u: any) {
+  if (!u) return h("span", { class: "muted" }, "—");
+  return h("a", { href: href.unit(u) }, u.name ?? u.uid);
+}
+
+export function statusBadge(status: string | null | undefined) {
+  return h("span", { class: `badge status-${status ?? "unknown"}` }, label(STATUS, status));
+}
+
+export function levelBadge(level: string | null | undefined) {
+  return h("span", { class: "badge level" }, label(LEVEL, level));
+}
+
+/** Evidence quotes, each with its date and a link to its source (in the app and the original). */
+export function evidenceList(evidence: any[] | null | undefined) {
+  if (!evidence || evidence.length === 0) return h("p", { class: "muted" }, "Không có trích dẫn.");
+  return h("ul", { class: "evidence" }, evidence.map((e) =>
+    h("li", null,
+      h("blockquote", null, `“${e.quote}”`),
+      h("div", { class: "cite" },
+        e.date ? `${date(e.date)} · ` : "",
+        e.publisher ? `${e.publisher} · ` : "",
+        h("a", { href: href.source(e.source_id) }, `Nguồn ${e.source_id}`),
+        e.url ? [" · ", h("a", { href: e.url, target: "_blank", rel: "noopener noreferrer", class: "ext" },
+          "bài gốc ↗")] : null))));
+}
+
+/** Where a unit's territory is after the 2025 reform. */
+export function fateBlock(fate: any, unitName?: string) {
+  const box = h("section", { class: "fate card" },
+    h("h3", null, "Sau sắp xếp 2025 ", h("span", { class: "en" }, "2025 fate")));
+  if (!fate || (!fate.province && (!fate.units || fate.units.length === 0))) {
+    box.append(h("p", { class: "muted" }, "Chưa có thông tin."));
+    return box;
+  }
+  if (fate.province) {
+    box.append(h("p", null, unitName ? `${unitName} nay thuộc ` : "Nay thuộc ",
+      h("strong", { class: "fate-province" }, fate.province.name), "."));
+  }
+  const units = fate.units ?? [];
+  if (units.length) {
+    put(box, h("p", null, `Đơn vị hiện nay (${units.length}):`),
+      h("ul", { class: "fate-units" }, units.slice(0, 60).map((u: any) =>
+        h("li", null, h("a", { href: href.unit(u) }, u.name ?? u.uid),
+          u.is_default === false ? h("span", { class: "muted" }, " (một phần)") : null))),
+      units.length > 60 ? h("p", { class: "muted" }, `… và ${units.length - 60} đơn vị khác`) : null);
+  }
+  return box;
+}
+
+export function loading() {
+  return h("p", { class: "muted loading" }, "Đang tải… ", h("span", { class: "en" }, "Loading…"));
+}
+
+export function errorBox(err: unknown) {
+  const e = err as any;
+  const notFound = e?.status === 404;
+  return h("div", { class: "error card", role: "alert" },
+    h("strong", null, notFound ? "Không tìm thấy " : "Lỗi ", h("span", { class: "en" }, notFound ? "Not found" : "Error")),
+    h("p", null, e?.detail || e?.message || String(err)));
+}

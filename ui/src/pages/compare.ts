@@ -1,0 +1,117 @@
+// Compare: two or more provinces side by side; what one has and another lacks is highlighted.
+import { get } from "../api";
+import { href, loading, statusBadge, unitLink } from "../components";
+import { clear, h } from "../dom";
+import { bodyName, label, LEVEL, MERGE_KIND, patternLabel } from "../labels";
+import { coverage } from "./province";
+
+function picker(codes: string[]) {
+  const input = h("input", { type: "search", id: "add-province", autocomplete: "off",
+    placeholder: "Thêm tỉnh: gõ tên (ví dụ: son la)", "aria-label": "Thêm tỉnh" });
+  const list = h("ul", { class: "suggest" });
+  let seq = 0, timer: number | undefined;
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const mine = ++seq, q = input.value.trim();
+      clear(list);
+      if (!q) return;
+      const page = await get("/search", { q, kind: "unit", limit: 30 });
+      if (mine !== seq) return;
+      for (const item of page.items.filter((i: any) => i.level === "province" && i.era === "legacy")) {
+        const code = item.id.split(":")[1];
+        if (codes.includes(code)) continue;
+        list.append(h("li", null, h("a", { href: href.compare([...codes, code]) }, `+ ${item.name}`)));
+      }
+    }, 150);
+  });
+  return h("div", { class: "picker" }, input, list);
+}
+
+export async function comparePage(root: HTMLElement, codesText: string) {
+  const codes = codesText.split(",").map((c) => c.trim()).filter(Boolean);
+  root.append(h("h1", null, "So sánh các tỉnh ", h("span", { class: "en" }, "Compare")));
+  if (codes.length < 2) {
+    root.append(h("p", null, codes.length ? "Chọn thêm ít nhất một tỉnh để so sánh." : "Chọn từ hai tỉnh trở lên để so sánh."),
+      picker(codes));
+    return;
+  }
+  root.append(loading());
+  const data = await get("/compare", { units: codes.join(",") });
+  clear(root);
+  const recs: any[] = data.units;
+  const common = new Set<string>(data.common.patterns);
+
+  // every pattern any of them applies, with its coverage in each
+  const patterns = new Map<string, any>();
+  for (const r of recs) for (const p of r.patterns) patterns.set(p.pattern.id, p.pattern);
+  const grouped = recs.map((r) => {
+    const byPattern = new Map<string, any>();
+    for (const p of r.patterns) {
+      const entry = byPattern.get(p.pattern.id) ?? { pattern: p.pattern, units: [] as any[] };
+      entry.units.push(p);
+      byPattern.set(p.pattern.id, entry);
+    }
+    return { rec: r, byPattern };
+  });
+
+  root.append(
+    h("h1", null, "So sánh: ", recs.map((r, i) => [i ? " · " : "", unitLink(r.unit)])),
+    h("p", { class: "muted" }, "Ô tô màu vàng: chỉ tỉnh đó có (khác biệt). ", h("span", { class: "en" }, "Highlighted: differences.")),
+    h("div", { class: "compare-tools" }, picker(codes),
+      h("ul", { class: "inline" }, codes.map((c) => h("li", null,
+        h("a", { href: href.compare(codes.filter((x) => x !== c)), title: "Bỏ tỉnh này" },
+          `− ${recs.find((r) => r.unit.code === c)?.unit.name ?? c}`))))),
+    h("section", { class: "card" },
+      h("h2", null, "Tóm tắt ", h("span", { class: "en" }, "Summary")),
+      h("table", { class: "compare summary" },
+        h("thead", null, h("tr", null, h("th", null, ""), recs.map((r) => h("th", null, unitLink(r.unit))))),
+        h("tbody", null,
+          h("tr", null, h("th", null, "Quan hệ sáp nhập"), recs.map((r) => h("td", null, String(r.summary.mergers)))),
+          h("tr", null, h("th", null, "Mô hình kiêm nhiệm"), recs.map((r) => h("td", null, String(r.summary.patterns)))),
+          h("tr", null, h("th", null, "Đơn vị áp dụng"), recs.map((r) => h("td", null, String(r.summary.units_applying))))))),
+    h("section", { class: "card" },
+      h("h2", null, "Mô hình nhất thể hóa chức danh ", h("span", { class: "en" }, "Concurrency patterns")),
+      patterns.size === 0 ? h("p", { class: "muted" }, "Không tỉnh nào có mô hình được ghi nhận.") :
+      h("table", { class: "compare patterns-compare" },
+        h("thead", null, h("tr", null, h("th", null, "Mô hình"), h("th", null, "Cấp"), recs.map((r) => h("th", null, r.unit.name)))),
+        h("tbody", null, [...patterns.values()].map((pat) => h("tr", { class: common.has(pat.id) ? "same" : "differs", "data-pattern": pat.id },
+          h("td", null, patternLabel(pat)),
+          h("td", null, label(LEVEL, pat.level)),
+          grouped.map(({ rec, byPattern }) => {
+            const entry = byPattern.get(pat.id);
+            if (!entry) return h("td", { class: "absent" }, "—");
+            const c = coverage(entry, rec.unit.uid);
+            const only = rec.only_here.patterns.includes(pat.id);
+            return h("td", { class: only ? "only-here" : "present" },
+              c.of ? `${c.count}/${c.of}` : `${c.count} đơn vị`,
+              h("div", { class: "small muted" }, entry.units.map((u: any) => u.unit.name).join(", ")),
+              only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
+          })))))),
+    h("section", { class: "card" },
+      h("h2", null, "Sáp nhập, hợp nhất cơ quan ", h("span", { class: "en" }, "Mergers")),
+      mergerTable(recs, new Set<string>(data.common.mergers))),
+  );
+}
+
+function mergerTable(recs: any[], common: Set<string>) {
+  const kinds = new Map<string, { from: string; into: string }>();
+  for (const r of recs) for (const m of r.mergers) {
+    kinds.set(`${m.from.body_type} -> ${m.into.body_type}`, { from: m.from.body_type, into: m.into.body_type });
+  }
+  if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có quan hệ sáp nhập được ghi nhận.");
+  return h("table", { class: "compare mergers-compare" },
+    h("thead", null, h("tr", null, h("th", null, "Loại cơ quan"), recs.map((r) => h("th", null, r.unit.name)))),
+    h("tbody", null, [...kinds].sort().map(([sig, k]) => h("tr", { class: common.has(sig) ? "same" : "differs" },
+      h("td", null, `${bodyName(k.from)} → ${bodyName(k.into)}`),
+      recs.map((r) => {
+        const here = r.mergers.filter((m: any) => `${m.from.body_type} -> ${m.into.body_type}` === sig);
+        if (!here.length) return h("td", { class: "absent" }, "—");
+        const only = r.only_here.mergers.includes(sig);
+        return h("td", { class: only ? "only-here" : "present" },
+          h("ul", { class: "compact" }, here.map((m: any) => h("li", null,
+            h("a", { href: href.body(m.into.id) }, m.into.name), " ", h("span", { class: "small" }, label(MERGE_KIND, m.kind)), " ",
+            statusBadge(m.status)))),
+          only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
+      })))));
+}

@@ -1,0 +1,95 @@
+"""Start and stop the project's API (uvicorn, `api.app:create_app`) against the bench Neo4j."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+import httpx
+import psutil
+
+from common import ROOT, log
+from graph import neo4j_local
+
+
+def _env(inst) -> dict:
+    env = dict(os.environ)
+    env.update(NEO4J_URI=inst.bolt_uri, NEO4J_USER="neo4j",
+               NEO4J_PASSWORD=neo4j_local.read_password(inst), NEO4J_DATABASE="neo4j")
+    env.pop("MERGEGRAPH_API_TOKEN", None)
+    return env
+
+
+@contextmanager
+def serving(inst, port: int = 8100, workers: int = 1):
+    """The API on 127.0.0.1:port; yields (base url, psutil.Process of the server)."""
+    cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+           "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(inst), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the API exited: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the API did not answer /health within 60 s")
+            time.sleep(0.3)
+        log(f"API up on {base} ({workers} worker(s))")
+        yield base, psutil.Process(proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def tree_rss_mb(proc: psutil.Process) -> float:
+    """RSS of the server and its worker processes, MB."""
+    total = 0
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0.0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+class RssSampler:
+    """Peak RSS of a process tree, sampled every 0.2 s in a thread."""
+
+    def __init__(self, proc: psutil.Process):
+        import threading
+
+        self.proc, self.peak, self._stop = proc, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self):
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss_mb(self.proc))
+            self._stop.wait(0.2)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, tree_rss_mb(self.proc))

@@ -1,17 +1,31 @@
 // One unit's record for a comparison: mergers done in it (or, for a province,
-// in any of its units), concurrency patterns adopted, and coverage.
+// in any of its units), concurrency patterns adopted, and coverage. Each part
+// is a union of index lookups (bodies by unit or by province; units by
+// province or as parts of a district), so the cost follows the unit's own facts.
 // :param {uid: 'legacy:14'}
 MATCH (u:AdminUnit {uid: $uid})
 RETURN u {.uid, .code, .name, .level} AS unit,
-       COLLECT { MATCH (a:Body)-[m:MERGED_INTO]->(c:Body)
-                 WHERE a.unit_uid = u.uid OR (u.level = 'province' AND a.province_uid = u.uid)
+       COLLECT { CALL (u) {
+                   MATCH (a:Body {province_uid: u.uid}) WHERE u.level = 'province'
+                   RETURN a
+                   UNION
+                   MATCH (a:Body {unit_uid: u.uid}) WHERE u.level <> 'province'
+                   RETURN a }
+                 MATCH (a)-[m:MERGED_INTO]->(c:Body)
                  RETURN {from: a {.id, .name, .body_type}, into: c {.id, .name, .body_type},
                          unit_uid: a.unit_uid, kind: m.kind, status: m.status, date: m.date,
                          fact_id: m.fact_id}
-                 ORDER BY a.unit_uid, a.id } AS mergers,
-       COLLECT { MATCH (x:AdminUnit)-[r:APPLIES]->(p:ConcurrencyPattern)
-                 WHERE x = u OR (u.level = 'province' AND x.province_uid = u.uid)
-                    OR (u.level = 'district' AND (x)-[:PART_OF]->(u))
+                 ORDER BY a.unit_uid, a.id, c.id } AS mergers,
+       COLLECT { CALL (u) {
+                   MATCH (x:AdminUnit {province_uid: u.uid}) WHERE u.level = 'province'
+                   RETURN x
+                   UNION
+                   WITH u AS x WHERE u.level <> 'province'
+                   RETURN x
+                   UNION
+                   MATCH (x:AdminUnit)-[:PART_OF]->(u) WHERE u.level = 'district'
+                   RETURN x }
+                 MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
                  RETURN {pattern: p {.id, .label, .level}, unit: x {.uid, .name, .level},
                          count: r.count, of: r.of, status: r.status, date: r.date,
                          fact_id: r.fact_id}

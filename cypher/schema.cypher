@@ -17,6 +17,7 @@ CREATE INDEX admin_unit_level IF NOT EXISTS FOR (u:AdminUnit) ON (u.level, u.era
 CREATE INDEX body_type IF NOT EXISTS FOR (b:Body) ON (b.body_type);
 CREATE INDEX admin_unit_province IF NOT EXISTS FOR (u:AdminUnit) ON (u.province_uid);
 CREATE INDEX body_province IF NOT EXISTS FOR (b:Body) ON (b.province_uid);
+CREATE INDEX body_unit IF NOT EXISTS FOR (b:Body) ON (b.unit_uid);
 CREATE INDEX pattern_level IF NOT EXISTS FOR (p:ConcurrencyPattern) ON (p.level);
 CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (e:Evidence) ON (e.fact_id);

@@ -254,18 +254,21 @@ def _withdraw(tx, stats: WriteStats, source_ids: list[str]) -> dict[str, set[str
     return touched
 
 
-def _settle(tx, stats: WriteStats, touched: dict[str, set[str]]) -> None:
-    """Summarise touched facts; drop those without evidence and the orphans they leave."""
+def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
+            withdrawn: dict[str, set[str]]) -> None:
+    """Summarise touched facts; drop those left without evidence (only facts that
+    lost evidence can be) and the orphans they leave."""
     orphans: dict[str, set] = {label: set() for label in KEY}
-    for rel_type, fact_ids in touched.items():
+    for rel_type, fact_ids in withdrawn.items():
         if rel_type not in FACT_RELATIONSHIPS:
             continue
-        ids = sorted(fact_ids)
         start, end = FACT_RELATIONSHIPS[rel_type]
-        for row in _run(tx, stats, _unsupported_query(rel_type), fact_ids=ids):
+        for row in _run(tx, stats, _unsupported_query(rel_type), fact_ids=sorted(fact_ids)):
             orphans[start].update(row["starts"])
             orphans[end].update(row["ends"])
-        _run(tx, stats, _summarise_query(rel_type), fact_ids=ids)
+    for rel_type, fact_ids in touched.items():
+        if rel_type in FACT_RELATIONSHIPS:
+            _run(tx, stats, _summarise_query(rel_type), fact_ids=sorted(fact_ids))
     if orphans["Person"]:
         _run(tx, stats, CLEAN_PEOPLE, ids=sorted(orphans["Person"]))
     if orphans["Position"]:
@@ -297,7 +300,8 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
         superseded.extend(row.get("same_url") or [])  # same url under an older id
         to_write.append(plan)
 
-    touched = _withdraw(tx, stats, replaced + superseded) if replaced or superseded else {}
+    withdrawn = _withdraw(tx, stats, replaced + superseded) if replaced or superseded else {}
+    touched = {rel_type: set(ids) for rel_type, ids in withdrawn.items()}
     if superseded:
         _run(tx, stats, DELETE_SOURCES, source_ids=superseded)
 
@@ -326,7 +330,7 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
         _run(tx, stats, WRITE_EVIDENCE, rows=evidence)
         stats.evidence_written = len(evidence)
         stats.facts = sum(p.facts for p in to_write)
-    _settle(tx, stats, touched)
+    _settle(tx, stats, touched, withdrawn)
     return stats
 
 
@@ -338,9 +342,9 @@ def write_documents(driver: neo4j.Driver, database: str, plans: list) -> WriteSt
 
 def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
     stats = WriteStats()
-    touched = _withdraw(tx, stats, source_ids)
+    withdrawn = _withdraw(tx, stats, source_ids)
     _run(tx, stats, MARK_RETRACTED, source_ids=source_ids)
-    _settle(tx, stats, touched)
+    _settle(tx, stats, withdrawn, withdrawn)
     return stats
 
 

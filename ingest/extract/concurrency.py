@@ -47,6 +47,7 @@ _BEFORE = [
     re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*(?:số\s+)?(?:các\s+)?(?:" + _NOUN + r"\b)?"),
     re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
 ]
+_DIGIT = re.compile(r"\d")
 _BARE_RATIO = re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
 _AT_LEVEL = re.compile(r"(?:^|\s)(?:ở|tại)\s+" + _NOUN + r"\b")
 # coverage written after the posts
@@ -100,11 +101,12 @@ def _names_a_place(text: str, at: int) -> bool:
 def coverage_before(match: str, start: int, end: int, text: str | None = None) -> Coverage | None:
     """Coverage in match[start:end], the clause text just before the posts."""
     pre = match[start:end]
-    m = _BARE_RATIO.search(pre)
+    numbers = _DIGIT.search(pre) is not None      # every pattern but "ở xã" needs one
+    m = _BARE_RATIO.search(pre) if numbers else None
     if m:
         return Coverage(None, _int(m.group("n")), _int(m.group("m")), start=start + m.start(), end=end)
     best = None
-    for pattern in _BEFORE:
+    for pattern in _BEFORE if numbers else ():
         for m in pattern.finditer(pre):
             # the one closest to the posts, and of those the longest
             if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):

@@ -48,6 +48,8 @@ _DATE_YEAR = re.compile(r"\b(?:kể\s+)?từ\s+(?:năm\s+)?((?:19|20)\d{2})\b")
 
 def date_in(text: str) -> str | None:
     """The date an arrangement started, when the text says it ("từ tháng 8/2018")."""
+    if "từ" not in text:                  # each pattern needs it
+        return None
     m = _DATE_FULL.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"

@@ -8,8 +8,10 @@ bodies named by their parts ("Cơ quan Tổ chức - Nội vụ"), then the voca
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .gazetteer import TYPE_PREFIX, Gazetteer
 from .normalize import key
@@ -102,6 +104,7 @@ _NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
 _BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường)\s+"
                          r"|(?:tp|tx|tt|t\.p)\.?\s*|[hqp]\.\s*)$")
 _TYPE_HINTS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp", "tx", "tt", "h.", "q.", "p.")
+_TYPE_HINT = re.compile("|".join(map(re.escape, _TYPE_HINTS)))      # any of them, anywhere
 _WARD_AFTER = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)\b")
 _JOIN = re.compile(r"^[\s,()\-–]*(?:và\s*)?$")
 
@@ -124,7 +127,7 @@ def _windows(text: str, match: str):
     for a, b, several in sorted(_runs(text, match)):
         before_text = match[max(0, a - 16):a]
         before = None
-        if any(hint in before_text for hint in _TYPE_HINTS):
+        if _TYPE_HINT.search(before_text):
             before = _BEFORE_RUN.search(before_text)
         if before:
             a = a - len(before_text) + before.start()
@@ -332,8 +335,11 @@ def resolve_in_sentence(gaz: Gazetteer, places: list[Place]) -> None:
 
 def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary) -> list[Chunk]:
     chunks: list[Chunk] = []
-    index = {t.start: k for k, t in enumerate(tokens)}
-    place_at = {index[p.start]: p for p in places if p.start in index}
+    place_at = {}
+    for p in places:                      # the token each place starts at
+        k = bisect.bisect_left(tokens, p.start, key=_START)
+        if k < len(tokens) and tokens[k].start == p.start:
+            place_at[k] = p
     place_starts = sorted(place_at)
     surnames = vocab.surname_keys
     roots = vocab.lexicon.root
@@ -380,6 +386,8 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         i += 1
     return chunks
 
+
+_START = attrgetter("start")
 
 # the plain words the extractors look at; other words are read from the text
 _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})

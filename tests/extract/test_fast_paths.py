@@ -1,0 +1,46 @@
+"""The shortcuts taken for speed give what the full computation gives."""
+
+from __future__ import annotations
+
+from ingest.extract.concurrency import coverage_before
+from ingest.extract.context import date_in
+from ingest.extract.mentions import _TYPE_HINT, _TYPE_HINTS, PlaceFinder, chunk
+from ingest.extract.gazetteer import gazetteer
+from ingest.extract.normalize import prepare
+from ingest.extract.tokens import tokenize
+from ingest.extract.vocab import vocabulary
+
+
+def test_type_hint_regex_is_any_substring():
+    samples = ["", "các huyện ", "thị xã ", "tp.", "h. ", "ủy ban ", "phường", "thị trấn ", "xã", "q.1", "abc"]
+    for text in samples:
+        assert bool(_TYPE_HINT.search(text)) == any(h in text for h in _TYPE_HINTS), text
+
+
+def test_date_without_tu_is_none_and_with_it_found():
+    assert date_in("thực hiện tháng 8/2018") is None
+    assert date_in("kể từ ngày 1/7/2019 thực hiện") == "2019-07-01"
+    assert date_in("từ tháng 8/2018") == "2018-08"
+    assert date_in("từ năm 2020") == "2020"
+
+
+def test_coverage_before_without_digits_keeps_the_level():
+    text = "thực hiện ở xã mô hình "
+    cov = coverage_before(text, 0, len(text), text)
+    assert cov is not None and cov.level == "commune" and cov.count is None
+    text = "có 7/10 xã thực hiện "
+    cov = coverage_before(text, 0, len(text), text)
+    assert (cov.count, cov.of, cov.level) == (7, 10, "commune")
+
+
+def test_chunk_finds_places_by_their_start_token():
+    p = prepare("Bí thư Huyện ủy huyện Đầm Hà, tỉnh Quảng Ninh kiêm Chủ tịch HĐND huyện.")
+    gaz, vocab = gazetteer(), vocabulary()
+    places = PlaceFinder(gaz, vocab.surname_keys, None).find(p.text, p.match)
+    tokens = tokenize(p.text, p.match)
+    chunks = chunk(p.text, tokens, places, vocab)
+    found = [c.place for c in chunks if c.kind == "place"]
+    assert found == places and len(found) == 2
+    # a place whose start is no token start is not a chunk
+    shifted = [type(pl)(pl.t0, pl.t1, pl.start + 1, pl.end, pl.level, pl.candidates) for pl in places]
+    assert [c for c in chunk(p.text, tokens, shifted, vocab) if c.kind == "place"] == []

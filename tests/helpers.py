@@ -11,3 +11,15 @@ def wipe(drv: neo4j.Driver, database: str) -> None:
         session.run(
             "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
         ).consume()
+
+
+def load_units_and_bundled_corpus(drv: neo4j.Driver, database: str) -> None:
+    """A clean graph holding what `mergegraph bootstrap` loads: units and the bundled corpus."""
+    from ingest.load import ingest, read_manifest
+    from ingest.load_units import load_units
+    from mergegraph.settings import PROJECT_ROOT
+
+    wipe(drv, database)
+    load_units(drv, database)
+    report = ingest(drv, database, read_manifest(PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"))
+    assert report.ok, report.skipped

@@ -13,21 +13,14 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.app import create_app
-from ingest.load import ingest, read_manifest
-from ingest.load_units import load_units
-from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import wipe
+from tests.helpers import load_units_and_bundled_corpus
 
 TOKEN = "test-token-0123456789"
-BUNDLED = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
 
 
 @pytest.fixture(scope="module")
 def loaded(driver, conn):
-    wipe(driver, conn.database)
-    load_units(driver, conn.database)
-    report = ingest(driver, conn.database, read_manifest(BUNDLED))
-    assert report.ok
+    load_units_and_bundled_corpus(driver, conn.database)
     return driver
 
 

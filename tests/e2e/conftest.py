@@ -20,12 +20,9 @@ import pytest
 import uvicorn
 
 from api.app import create_app
-from ingest.load import ingest, read_manifest
-from ingest.load_units import load_units
 from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import wipe
+from tests.helpers import load_units_and_bundled_corpus
 
-BUNDLED = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
 ARTIFACTS = Path(os.environ.get("MERGEGRAPH_E2E_ARTIFACTS", PROJECT_ROOT / "test-artifacts" / "e2e"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -53,10 +50,7 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def e2e_loaded(driver, conn):
-    wipe(driver, conn.database)
-    load_units(driver, conn.database)
-    report = ingest(driver, conn.database, read_manifest(BUNDLED))
-    assert report.ok
+    load_units_and_bundled_corpus(driver, conn.database)
     return driver
 
 

@@ -7,6 +7,8 @@ from user text: parameters only, and labels from allow-lists.
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from typing import Any
 
 import neo4j
@@ -85,6 +87,11 @@ def unit_uid(code_or_uid: str) -> str:
 # --- meta ----------------------------------------------------------------------------
 
 
+async def ping(driver, database) -> None:
+    """One round trip: raises the driver's error at once when Neo4j is down."""
+    await read(driver, database, "RETURN 1 AS ok")
+
+
 async def health_counts(driver, database) -> tuple[dict, dict[str, int]]:
     info = (await read(driver, database,
                        "CALL dbms.components() YIELD versions, edition "
@@ -112,8 +119,9 @@ async def unit(driver, database, uid: str) -> dict:
 
 async def unit_fate(driver, database, uid: str, as_of: str = FAR_FUTURE) -> dict:
     """Where a unit's territory is as of a date: current units and province."""
-    successors = await read_named(driver, database, "unit_successors", uid=uid, as_of=as_of)
-    province = await read_named(driver, database, "unit_province_today", uid=uid, as_of=as_of)
+    successors, province = await asyncio.gather(
+        read_named(driver, database, "unit_successors", uid=uid, as_of=as_of),
+        read_named(driver, database, "unit_province_today", uid=uid, as_of=as_of))
     return {"as_of": as_of, "units": successors, "province": province[0] if province else None}
 
 
@@ -143,20 +151,27 @@ async def body(driver, database, body_id: str) -> dict:
 
 async def body_lineage(driver, database, body_id: str, direction: str, as_of: str,
                        max_depth: int) -> dict:
-    root = await _one(driver, database, "body", "body", body_id, id=body_id)
-    edges = await read_named(driver, database, "body_lineage", id=body_id, direction=direction,
-                             as_of=as_of, max_depth=max_depth)
-    nodes = {root["body"]["id"]: {k: root["body"].get(k) for k in
-                                  ("id", "name", "body_type", "branch", "unit_uid")}}
+    """The merger tree of a body, its evidence and its unit's fate: one query
+    (cypher/body_lineage.cypher); units of the tree other than the body's own
+    (a merger across units is rare) get their fate in a second round."""
+    rows = await read_named(driver, database, "body_lineage", id=body_id, direction=direction,
+                            as_of=as_of, max_depth=max_depth)
+    if not rows:
+        raise NotFound(f"no body with id {body_id!r}")
+    row = rows[0]
+    root, edges = row["body"], row["edges"]
+    nodes = {root["id"]: {k: root.get(k) for k in
+                          ("id", "name", "body_type", "branch", "unit_uid")}}
     for edge in edges:
         nodes.setdefault(edge["from"]["id"], edge["from"])
         nodes.setdefault(edge["to"]["id"], edge["to"])
-    fates = {}
-    for unit_uid_ in sorted({n["unit_uid"] for n in nodes.values() if n.get("unit_uid")}):
-        fates[unit_uid_] = await unit_fate(driver, database, unit_uid_)
-    return {"body": root["body"], "unit": root["unit"], "direction": direction,
-            "as_of": as_of, "max_depth": max_depth, "nodes": list(nodes.values()),
-            "edges": edges, "unit_fates": fates}
+    fates = {row["unit"]["uid"]: {"as_of": dt.date.today().isoformat(), **row["fate"]}}
+    others = sorted({n["unit_uid"] for n in nodes.values() if n.get("unit_uid")} - set(fates))
+    fates.update(zip(others, await asyncio.gather(
+        *(unit_fate(driver, database, uid) for uid in others))))
+    return {"body": root, "unit": row["unit"], "direction": direction, "as_of": as_of,
+            "max_depth": max_depth, "nodes": list(nodes.values()), "edges": edges,
+            "unit_fates": fates}
 
 
 async def position(driver, database, position_id: str) -> dict:

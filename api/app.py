@@ -4,18 +4,56 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
 from api.deps import Database, Driver
 from api.models import Health
 from api.routes import reads, writes
 from api.ui import ui_router
-from graph.driver import connection_for, open_async_driver, open_driver
+from graph.driver import API_DRIVER_OPTIONS, connection_for, open_async_driver, open_driver
 from mergegraph import __version__
 from mergegraph.settings import Settings, get_settings
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+class BodyLimit:
+    """413 for a request body over `max_bytes`, declared (Content-Length) or
+    streamed (chunked, where the length is only known by counting)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            await self._too_large()(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    # raised inside the app: FastAPI passes HTTPExceptions through
+                    # body parsing, and api/errors.py answers it as problem+json
+                    raise HTTPException(413, "Request too large")
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+    def _too_large(self):
+        return errors.problem(413, "Request too large",
+                              f"Request bodies are limited to {self.max_bytes} bytes.")
 
 
 @asynccontextmanager
@@ -23,7 +61,8 @@ async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
     conn = connection_for(settings)
     app.state.conn = conn
-    app.state.driver = open_async_driver(conn)
+    # Fail-fast options: a down Neo4j is a 503 within 2 s, not a hang.
+    app.state.driver = open_async_driver(conn, API_DRIVER_OPTIONS)
     # Writes go through the ingest code, which is synchronous: they run in a
     # worker thread with a driver of their own, opened only when writes are on.
     app.state.write_driver = open_driver(conn) if settings.api_token else None
@@ -49,13 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     errors.install(app)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return errors.problem(413, "Request too large",
-                                  f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
-        return await call_next(request)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
 
     @app.get("/health", response_model=Health, tags=["meta"],
              responses={503: {"description": "Neo4j is unreachable (problem+json)"}})
@@ -65,7 +98,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         try:
             info, counts = await health_counts(driver, database)
-        except errors.NEO4J_UNAVAILABLE as exc:
+        except Exception as exc:
+            if not errors.is_unavailable(exc):
+                raise
             return errors.problem(503, "Database unavailable", f"Neo4j cannot be reached: {exc}",
                                   status_text="unavailable", neo4j_reachable=False)
         return Health(status="ok", neo4j_reachable=True, neo4j_version=info["version"],

@@ -15,8 +15,21 @@ from mergegraph.errors import (
 
 log = logging.getLogger("mergegraph.api")
 PROBLEM = "application/problem+json"
+# Driver errors that mean "Neo4j cannot serve us right now": answered 503 with
+# Retry-After, never 500. (IncompleteCommit, Read/Write/RoutingServiceUnavailable
+# are ServiceUnavailable; DatabaseUnavailable and deadlocks are TransientError.)
 NEO4J_UNAVAILABLE = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired,
-                     neo4j_errors.AuthError, OSError)
+                     neo4j_errors.TransientError, neo4j_errors.AuthError,
+                     OSError, TimeoutError)
+# The driver reports an exhausted connection pool as a bare ClientError.
+_POOL_TIMEOUT = "failed to obtain a connection from the pool"
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether an exception means Neo4j is down, overloaded or refusing us."""
+    if isinstance(exc, NEO4J_UNAVAILABLE):
+        return True
+    return isinstance(exc, neo4j_errors.ClientError) and _POOL_TIMEOUT in str(exc)
 
 
 def problem(status: int, title: str, detail: str | None = None, **extra) -> JSONResponse:
@@ -56,11 +69,18 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         return problem(exc.status_code, str(exc.detail) if exc.detail else "Error")
 
-    @app.exception_handler(neo4j_errors.ServiceUnavailable)
-    @app.exception_handler(neo4j_errors.SessionExpired)
-    @app.exception_handler(neo4j_errors.TransientError)
-    async def _unavailable(request: Request, exc: Exception):
-        return problem(503, "Database unavailable", "Neo4j cannot be reached right now.")
+    # Every driver error (GqlError is the base of Neo4jError and DriverError)
+    # and socket-level failures are classified here, inside the app, so that
+    # an unavailable Neo4j is a 503 and only a real bug is a 500.
+    @app.exception_handler(neo4j_errors.GqlError)
+    @app.exception_handler(OSError)
+    @app.exception_handler(TimeoutError)
+    async def _driver(request: Request, exc: Exception):
+        if is_unavailable(exc):
+            log.warning("Neo4j unavailable on %s: %s", request.url.path, type(exc).__name__)
+            return problem(503, "Database unavailable", "Neo4j cannot be reached right now.")
+        log.error("unexpected database error on %s", request.url.path, exc_info=exc)
+        return problem(500, "Internal error", "An unexpected error occurred; it was logged.")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

@@ -158,6 +158,9 @@ async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict
 async def export_graph(driver: Driver, database: Database,
                        format: Literal["csv", "jsonl", "graphml"] = "jsonl"):
     """The graph of facts as CSV (one row per fact), JSONL or GraphML (Gephi)."""
+    # A streamed response sends its 200 before the first query runs: ask Neo4j
+    # first, so that a down database is a 503 and not a cut-off 200.
+    await queries.ping(driver, database)
     return StreamingResponse(
         export(driver, database, format), media_type=FORMATS[format],
         headers={"Content-Disposition": f'attachment; filename="mergegraph.{format}"'})
@@ -167,7 +170,8 @@ async def export_graph(driver: Driver, database: Database,
 
 
 @writes.post("/documents", status_code=201, response_model=models.DocumentResult)
-async def post_document(request: Request, document: models.DocumentIn):
+async def post_document(request: Request, document: models.DocumentIn, driver: Driver,
+                        database: Database):
     """Ingest one document (bearer token required): its facts are extracted and loaded."""
     from ingest.load import DocumentInput, check_date, prepare_text
     from graph.facts import write_documents
@@ -185,7 +189,9 @@ async def post_document(request: Request, document: models.DocumentIn):
                          province_hint=document.province_hint, title=document.title,
                          origin=f"POST /documents {document.doc}")
     writer = request.app.state.write_driver
-    database = request.app.state.conn.database
+    # The writer retries for seconds (deadlocks between writers are worth it);
+    # a down Neo4j is found by the fail-fast reader first: 503 at once.
+    await queries.ping(driver, database)
 
     def work():
         plan = prepare_text(item, text)
@@ -200,12 +206,12 @@ async def post_document(request: Request, document: models.DocumentIn):
 
 
 @writes.delete("/documents/{doc_id}", status_code=204)
-async def delete_document(request: Request, doc_id: Id):
+async def delete_document(request: Request, doc_id: Id, driver: Driver, database: Database):
     """Retract a document (bearer token required): its claims, and orphans, go."""
     from graph.facts import known_sources, retract_documents
 
     writer = request.app.state.write_driver
-    database = request.app.state.conn.database
+    await queries.ping(driver, database)  # 503 at once when Neo4j is down
 
     def work():
         if doc_id not in known_sources(writer, database, [doc_id]):

@@ -31,6 +31,19 @@ DRIVER_OPTIONS = dict(
     notifications_min_severity="OFF",
 )
 
+# The API answers within seconds or says 503: a client retries better than a
+# request that hangs. Reads fail fast when Neo4j is down (a refused connection
+# is retried for at most half a second), so every endpoint answers within 2 s
+# (tests/reliability/test_neo4j_down.py measures it). The CLI and the ingest
+# keep DRIVER_OPTIONS, whose longer retries ride out a restart or a deadlock.
+API_DRIVER_OPTIONS = dict(
+    DRIVER_OPTIONS,
+    connection_timeout=1.0,
+    connection_acquisition_timeout=2.0,
+    max_transaction_retry_time=0.5,
+    initial_retry_delay=0.1,
+)
+
 
 @dataclass(frozen=True)
 class Connection:
@@ -73,9 +86,10 @@ def open_driver(conn: Connection) -> neo4j.Driver:
     )
 
 
-def open_async_driver(conn: Connection) -> neo4j.AsyncDriver:
+def open_async_driver(conn: Connection, options: dict | None = None) -> neo4j.AsyncDriver:
     return neo4j.AsyncGraphDatabase.driver(
-        conn.uri, auth=(conn.user, conn.password.get_secret_value()), **DRIVER_OPTIONS
+        conn.uri, auth=(conn.user, conn.password.get_secret_value()),
+        **(DRIVER_OPTIONS if options is None else options)
     )
 
 

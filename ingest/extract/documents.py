@@ -57,6 +57,9 @@ def _decode(path: Path, data: bytes, html: bool) -> str:
             if m:
                 encoding = m.group(1).decode("ascii").lower()
         if b"\x00" in data:
+            if _looks_like_utf16(data):
+                raise DocumentError(path, "looks like UTF-16 without a byte-order mark: "
+                                    "save it as UTF-8 (or UTF-16 with a BOM)")
             raise DocumentError(path, "binary content (NUL bytes), not a text document")
         encoding = encoding or "utf-8"
     try:
@@ -69,6 +72,21 @@ def _decode(path: Path, data: bytes, html: bool) -> str:
         how = "is not valid UTF-8 and declares no encoding" if encoding == "utf-8" else \
             f"does not decode as its declared encoding {encoding}"
         raise DocumentError(path, f"{how} (byte {err.start})") from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 text without a BOM: NUL bytes at every other position (ASCII letters,
+    spaces and digits), at one parity only."""
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    if not even or not odd:
+        return False
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return max(nul_even, nul_odd) > 0.3 and min(nul_even, nul_odd) < 0.02
+
+
+# An article has at least one line this long; menus, hotlines and footers don't.
+ARTICLE_LINE_WORDS = 8
 
 
 def html_to_text(html: str) -> str:
@@ -105,8 +123,10 @@ def read_document(path: str | Path) -> str:
         raise DocumentError(path, "binary content (control characters), not a text document")
     if html:
         text = html_to_text(text)
-        if not text.strip():
-            raise DocumentError(path, "HTML page without article text")
+        # trafilatura keeps a page's menus when it finds nothing better
+        if not any(len(line.split()) >= ARTICLE_LINE_WORDS for line in text.splitlines()):
+            raise DocumentError(path, "HTML page without article text "
+                                "(only menus or page furniture)")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(path, "empty")

@@ -48,7 +48,7 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def e2e_loaded(driver, conn):
     load_units_and_bundled_corpus(driver, conn.database)
     return driver
@@ -60,7 +60,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def base_url(chromium_path, e2e_loaded, settings) -> str:
     """The app, as `mergegraph serve` runs it, in a thread of this process."""
     port = _free_port()
@@ -78,8 +78,10 @@ def base_url(chromium_path, e2e_loaded, settings) -> str:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium_path):
+    # Package scope: Playwright's sync API runs an event loop in this thread
+    # while it is open, and later tests call asyncio.run().
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -10,41 +10,21 @@ are reported with their file and line, skipped, and the rest is loaded.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import neo4j
 
 from graph.facts import WriteStats, write_documents
+from ingest.manifest import DocumentInput, Skipped, check_date, read_manifest, read_paths
 from ingest.plan import DocumentPlan, content_hash, plan_document
+
+__all__ = ["DocumentInput", "IngestReport", "Skipped", "check_date", "ingest", "prepare",
+           "prepare_text", "read_manifest", "read_paths"]
 
 GROUP_ROWS = 5000          # rows (nodes + relationships + evidence) per transaction
 GROUP_DOCUMENTS = 500
-DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
-EARLIEST_DATE = dt.date(1945, 9, 2)  # no state body of the republic is older
-
-
-@dataclass(frozen=True)
-class DocumentInput:
-    doc: str
-    path: Path | None
-    url: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-    province_hint: str | None = None
-    title: str | None = None
-    origin: str = ""  # "manifest.jsonl:3" or the path, for messages
-
-
-@dataclass(frozen=True)
-class Skipped:
-    origin: str
-    reason: str
 
 
 @dataclass
@@ -59,92 +39,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.skipped
-
-
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def check_date(value) -> str | None:
-    """An ISO date, possibly partial ("2021", "2021-03"), within a sane range."""
-    if value in (None, ""):
-        return None
-    match = _PARTIAL_DATE.match(str(value).strip()[:10])
-    if not match:
-        raise ValueError(f"date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        first_day = dt.date(year, month, day)
-    except ValueError as err:
-        raise ValueError(f"date {value!r} does not exist") from err
-    if not EARLIEST_DATE.replace(month=1, day=1) <= first_day <= dt.date.today():
-        raise ValueError(f"date {value!r} is outside {EARLIEST_DATE.year} .. today")
-    return match.group(0)
-
-
-def _optional_str(entry: dict, name: str) -> str | None:
-    value = entry.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"{name!r} must be a string, not {type(value).__name__}")
-    return value.strip() or None
-
-
-def read_manifest(manifest: Path) -> Iterator[DocumentInput | Skipped]:
-    """Documents of a JSONL manifest; a bad line is a `Skipped`, naming file and line."""
-    seen: dict[str, str] = {}
-    try:
-        lines = manifest.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        yield Skipped(str(manifest), f"cannot read the manifest: {err}")
-        return
-    for number, line in enumerate(lines, 1):
-        origin = f"{manifest}:{number}"
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-            if not isinstance(entry, dict):
-                raise ValueError("a manifest line must be a JSON object")
-            doc = _optional_str(entry, "doc")
-            rel_path = _optional_str(entry, "path")
-            if not doc or not rel_path:
-                raise ValueError("'doc' and 'path' are required")
-            if doc in seen:
-                raise ValueError(f"duplicate doc id {doc!r} (first at {seen[doc]})")
-            date = check_date(entry.get("date"))
-            item = DocumentInput(
-                doc=doc, path=(manifest.parent / rel_path), url=_optional_str(entry, "url"),
-                publisher=_optional_str(entry, "publisher"), date=date,
-                province_hint=_optional_str(entry, "province_hint"),
-                title=_optional_str(entry, "title"), origin=origin)
-        except (json.JSONDecodeError, ValueError) as err:
-            yield Skipped(origin, f"bad manifest line: {err}")
-            continue
-        seen[doc] = origin
-        yield item
-
-
-def read_paths(paths: Iterable[Path],
-               province_hint: str | None = None) -> Iterator[DocumentInput | Skipped]:
-    """Documents given as files or folders (searched for .txt and .html)."""
-    seen: dict[str, Path] = {}
-    for root in paths:
-        if root.is_dir():
-            files = sorted(p for p in root.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES)
-        elif root.exists():
-            files = [root]
-        else:
-            yield Skipped(str(root), "no such file or folder")
-            continue
-        for path in files:
-            doc = path.stem
-            if doc in seen and seen[doc] != path:
-                yield Skipped(str(path), f"duplicate doc id {doc!r} (also {seen[doc]})")
-                continue
-            seen[doc] = path
-            yield DocumentInput(doc=doc, path=path, province_hint=province_hint,
-                                origin=str(path))
 
 
 def prepare(item: DocumentInput) -> DocumentPlan:

@@ -8,7 +8,6 @@ text with trafilatura (boilerplate, menus and comment boxes dropped).
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,17 +136,15 @@ def read_document(path: str | Path) -> str:
 
 @dataclass(slots=True)
 class ExtractError:
-    manifest: str
-    line: int
+    origin: str                        # "manifest.jsonl:3"
     reason: str
     doc: str | None = None
     path: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.manifest}:{self.line}"
         what = f" doc {self.doc!r}" if self.doc else ""
         file = f" ({self.path})" if self.path else ""
-        return f"{where}:{what}{file} {self.reason}"
+        return f"{self.origin}:{what}{file} {self.reason}"
 
 
 @dataclass(slots=True)
@@ -160,28 +157,3 @@ class ExtractReport:
     def to_dict(self) -> dict[str, Any]:
         return {"documents": self.documents, "facts": self.facts, "by_type": dict(self.by_type),
                 "errors": [str(e) for e in self.errors]}
-
-
-_META_FIELDS = ("url", "publisher", "date", "province_hint")
-
-
-def parse_manifest_line(line: str) -> tuple[DocumentMeta, str]:
-    """(meta, path) of one manifest line; ValueError with a reason if unusable."""
-    try:
-        entry = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise ValueError(f"not JSON ({err.msg} at column {err.colno})") from None
-    if not isinstance(entry, dict):
-        raise ValueError("not a JSON object")
-    doc, path = entry.get("doc"), entry.get("path")
-    if not isinstance(doc, str) or not doc.strip():
-        raise ValueError("no 'doc' id")
-    if not isinstance(path, str) or not path.strip():
-        raise ValueError("no 'path'")
-    values = {}
-    for name in _META_FIELDS:
-        value = entry.get(name)
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"'{name}' is not a string")
-        values[name] = value or None
-    return DocumentMeta(doc=doc, **values), path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .concurrency import extract_concurrency, extract_reports
 from .context import DocContext
-from .documents import (DocumentError, DocumentMeta, ExtractError, ExtractReport, parse_manifest_line,
+from .documents import (DocumentError, DocumentMeta, ExtractError, ExtractReport,
                         read_document)
 from .facts import Concurrency, Fact, Holding
 from .gazetteer import gazetteer
@@ -119,36 +119,29 @@ def _rank(fact: Fact, default_status: str) -> tuple:
 def extract_manifest(manifest_path: str | os.PathLike, out_path: str | os.PathLike) -> ExtractReport:
     """Extract every document of a manifest into one JSON fact a line (the
     evaluation format). A bad line or an unreadable document is reported with
-    its line and file; the other documents go on."""
-    manifest_path = Path(manifest_path)
+    its line and file (the reader is ingest.manifest, the one ingest uses); the
+    other documents go on."""
+    from ingest.manifest import Skipped, read_manifest
+
     out_path = Path(out_path)
     report = ExtractReport()
-    try:
-        lines = manifest_path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        report.errors.append(ExtractError(str(manifest_path), 0, f"cannot read the manifest ({err})"))
-        return report
-    base = manifest_path.parent
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as out:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
+        for item in read_manifest(Path(manifest_path)):
+            if isinstance(item, Skipped):
+                report.errors.append(ExtractError(item.origin, item.reason))
                 continue
             try:
-                meta, rel = parse_manifest_line(line)
-            except ValueError as err:
-                report.errors.append(ExtractError(str(manifest_path), number, f"bad manifest line: {err}"))
-                continue
-            path = base / rel
-            try:
-                text = read_document(path)
+                text = read_document(item.path)
             except DocumentError as err:
-                report.errors.append(ExtractError(str(manifest_path), number, err.reason, meta.doc, str(path)))
+                report.errors.append(ExtractError(item.origin, err.reason, item.doc,
+                                                  str(item.path)))
                 continue
-            facts = extract_document(text, meta)
+            meta = DocumentMeta(doc=item.doc, url=item.url, publisher=item.publisher,
+                                date=item.date, province_hint=item.province_hint)
             report.documents += 1
-            for fact in facts:
+            for fact in extract_document(text, meta):
                 out.write(json.dumps(fact.to_eval(), ensure_ascii=False) + "\n")
                 report.facts += 1
                 report.by_type[fact.type] = report.by_type.get(fact.type, 0) + 1

@@ -122,7 +122,7 @@ def test_manifest_goes_on_after_bad_lines_and_documents(tmp_path):
     out = tmp_path / "out" / "facts.jsonl"
     report = extract_manifest(manifest, out)
     assert report.documents == 1
-    assert [e.line for e in report.errors] == [2, 3, 4, 6]
+    assert [e.origin for e in report.errors] == [f"{manifest}:{n}" for n in (2, 3, 4, 6)]
     assert "not JSON" in report.errors[0].reason and "'doc'" in report.errors[1].reason
     assert report.errors[2].doc == "gone" and "missing.txt" in str(report.errors[2])
     facts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

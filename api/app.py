@@ -13,7 +13,8 @@ from api.deps import Database, Driver
 from api.models import Health
 from api.routes import reads, writes
 from api.ui import ui_router
-from graph.driver import API_DRIVER_OPTIONS, connection_for, open_async_driver, open_driver
+from graph.driver import (API_DRIVER_OPTIONS, connection_for, is_unavailable, open_async_driver,
+                          open_driver)
 from mergegraph import __version__
 from mergegraph.settings import Settings, get_settings
 
@@ -99,7 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             info, counts = await health_counts(driver, database)
         except Exception as exc:
-            if not errors.is_unavailable(exc):
+            if not is_unavailable(exc):
                 raise
             return errors.problem(503, "Database unavailable", f"Neo4j cannot be reached: {exc}",
                                   status_text="unavailable", neo4j_reachable=False)

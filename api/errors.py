@@ -10,28 +10,12 @@ from fastapi.responses import JSONResponse
 from neo4j import exceptions as neo4j_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from graph.driver import is_unavailable
 from mergegraph.errors import (
     BadInput, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
 
 log = logging.getLogger("mergegraph.api")
 PROBLEM = "application/problem+json"
-# Driver errors that mean "Neo4j cannot serve us right now": answered 503 with
-# Retry-After, never 500. (IncompleteCommit, Read/Write/RoutingServiceUnavailable
-# are ServiceUnavailable; DatabaseUnavailable and deadlocks are TransientError.)
-NEO4J_UNAVAILABLE = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired,
-                     neo4j_errors.TransientError, neo4j_errors.AuthError,
-                     OSError, TimeoutError)
-# The driver reports an exhausted connection pool as a bare ClientError.
-_POOL_TIMEOUT = "failed to obtain a connection from the pool"
-
-
-def is_unavailable(exc: BaseException) -> bool:
-    """Whether an exception means Neo4j is down, overloaded or refusing us."""
-    if isinstance(exc, NEO4J_UNAVAILABLE):
-        return True
-    return isinstance(exc, neo4j_errors.ClientError) and _POOL_TIMEOUT in str(exc)
-
-
 def problem(status: int, title: str, detail: str | None = None, **extra) -> JSONResponse:
     body = {"type": "about:blank", "title": title, "status": status}
     if detail:

@@ -103,13 +103,27 @@ def explain_error(conn: Connection, err: Exception) -> Unavailable:
     return Unavailable(f"Neo4j at {conn.uri} is unavailable: {err}")
 
 
+# Driver errors that mean "Neo4j cannot serve us right now" (down, overloaded,
+# refusing our credentials), as opposed to a bad query. IncompleteCommit and the
+# Read/Write/RoutingServiceUnavailable errors are ServiceUnavailable; deadlocks
+# and DatabaseUnavailable are TransientError.
 UNAVAILABLE_ERRORS = (
     neo4j_errors.ServiceUnavailable,
     neo4j_errors.SessionExpired,
-    neo4j_errors.AuthError,
     neo4j_errors.TransientError,
+    neo4j_errors.AuthError,
     OSError,
+    TimeoutError,
 )
+# The driver reports an exhausted connection pool as a bare ClientError.
+_POOL_TIMEOUT = "failed to obtain a connection from the pool"
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether an exception means Neo4j is down, overloaded or refusing us."""
+    if isinstance(exc, UNAVAILABLE_ERRORS):
+        return True
+    return isinstance(exc, neo4j_errors.ClientError) and _POOL_TIMEOUT in str(exc)
 
 
 def verify(driver: neo4j.Driver, conn: Connection) -> None:

@@ -66,6 +66,7 @@ __all__ = [
     "district_successions",
     "commune_successions",
     "get_unit",
+    "province_of",
     "new_province_of_legacy",
     "successors_of_legacy",
     "default_successor",
@@ -467,6 +468,13 @@ def commune_successions() -> list[Succession]:
 def get_unit(era: str, code: str) -> Unit:
     """The unit `(era, code)`; KeyError if unknown."""
     return _data().by_uid[(era, code)]
+
+
+def province_of(unit: Unit) -> Unit:
+    """The province a unit belongs to, in the unit's own era (itself for a province)."""
+    while unit.parent_code:
+        unit = get_unit(unit.era, unit.parent_code)
+    return unit
 
 
 def _legacy_level(code: str) -> Level:

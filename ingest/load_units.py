@@ -37,12 +37,6 @@ def dataset_source() -> dict:
     }
 
 
-def _province_code(unit: adminunits.Unit) -> str:
-    while unit.parent_code:
-        unit = adminunits.get_unit(unit.era, unit.parent_code)
-    return unit.code
-
-
 def _unit_row(unit: adminunits.Unit, source_id: str) -> dict:
     return {
         "uid": unit_uid(unit.era, unit.code), "code": unit.code, "era": unit.era,
@@ -50,7 +44,7 @@ def _unit_row(unit: adminunits.Unit, source_id: str) -> dict:
         "unit_type": unit.unit_type, "name_folded": fold(unit.name),
         "aliases_folded": fold(unit.short_name),
         "valid_from": unit.valid_from, "valid_to": unit.valid_until, "source_id": source_id,
-        "province_uid": unit_uid(unit.era, _province_code(unit)),
+        "province_uid": unit_uid(unit.era, adminunits.province_of(unit).code),
     }
 
 

@@ -50,10 +50,8 @@ def unit_info(code: str | None) -> UnitInfo | None:
         unit = adminunits.get_unit(adminunits.ERA_LEGACY, code)
     except KeyError:
         return None
-    province = unit
-    while province.parent_code:
-        province = adminunits.get_unit(adminunits.ERA_LEGACY, province.parent_code)
-    return UnitInfo(f"legacy:{code}", code, unit.level, unit.name, province.code)
+    return UnitInfo(f"legacy:{code}", code, unit.level, unit.name,
+                    adminunits.province_of(unit).code)
 
 
 def content_hash(text: str) -> str:

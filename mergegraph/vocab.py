@@ -1,4 +1,5 @@
-"""Body-type names shared by the loader (node names) and search (abbreviations).
+"""Body-type names shared by the loader (node names) and search (abbreviations),
+and the kinds of reported reductions.
 
 The vocabulary itself is ingest/vocab/bodies.yaml; this module reads only what
 naming needs, so that the graph layer can use it without importing extraction.
@@ -14,6 +15,7 @@ from mergegraph.settings import PROJECT_ROOT
 from mergegraph.text import fold
 
 BODIES_YAML = PROJECT_ROOT / "ingest" / "vocab" / "bodies.yaml"
+REDUCTIONS_YAML = PROJECT_ROOT / "ingest" / "vocab" / "reductions.yaml"
 LEVEL_KEYS = ("province", "city", "district", "commune", "village", "central")
 GAP = "…"  # the vocabulary's marker for a gap of words inside a name
 
@@ -22,6 +24,14 @@ GAP = "…"  # the vocabulary's marker for a gap of words inside a name
 def body_specs() -> dict[str, dict]:
     with open(BODIES_YAML, encoding="utf-8") as handle:
         return yaml.safe_load(handle)["body_types"]
+
+
+@lru_cache(maxsize=1)
+def reduction_kinds() -> dict[str, dict]:
+    """What a reported reduction counts (ingest/vocab/reductions.yaml): key ->
+    label, en, words, level."""
+    with open(REDUCTIONS_YAML, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["reduction_kinds"]
 
 
 def is_abbreviation(name: str) -> bool:

@@ -19,6 +19,7 @@ from .mentions import Mentions, PlaceFinder, chunk
 from .mergers import extract_mergers
 from .normalize import prepare
 from .positions import parse_positions
+from .reductions import extract_reductions
 from .tokens import tokenize
 from .vocab import vocabulary
 
@@ -76,6 +77,8 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
         facts.extend(extract_concurrency(ctx, view, positions, person_of))
         facts.extend(extract_reports(ctx, view, positions))
         facts.extend(extract_mergers(ctx, view))
+    for view in ctx.views:      # reductions need no tokens: every sentence that says "giảm"
+        facts.extend(extract_reductions(ctx, view))
     return merge_duplicates(facts, ctx.default_status)
 
 

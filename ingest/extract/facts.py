@@ -151,3 +151,26 @@ class Transfer(Fact):
                 "from": self.source.type if self.source else None,
                 "into": self.target.type if self.target else None,
                 "function": self.function, "quote": self.quote}
+
+
+@dataclass(slots=True)
+class Reduction(Fact):
+    """A reported cut in the apparatus: "giảm 13 đơn vị đầu mối", "giảm 6 biên
+    chế". Not part of the evaluation's fact types (score.py skips the type)."""
+    type: ClassVar[str] = "reduction"
+    what: str = ""                # a key of ingest/vocab/reductions.yaml
+    level: str | None = None      # the level of what was cut ("cấp xã"), when said
+    count: int | None = None
+    percent: float | None = None  # "tinh giản 10% biên chế"
+    approx: bool = False          # "khoảng", "gần", "hơn", "trên"
+    surface: str = ""             # "81 phòng, ban, chi cục và tương đương cấp tỉnh"
+    status: str = "implemented"
+    date: str | None = None
+
+    def key(self) -> tuple:
+        return (self.type, self.unit.code, self.what, self.level, self.count, self.percent)
+
+    def to_eval(self) -> dict[str, Any]:
+        return {"doc": self.doc, "type": self.type, "unit": self.unit.code, "what": self.what,
+                "level": self.level, "count": self.count, "percent": self.percent,
+                "approx": self.approx, "status": self.status, "quote": self.quote}

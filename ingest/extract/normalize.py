@@ -96,7 +96,7 @@ class Prepared:
 
 # A sentence ends at . ! ? … followed by space and a capital or a digit,
 # unless the period closes a short abbreviation ("TP. Cần Thơ").
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(\[]?(?=\w)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(\[]?(?=\w)|(?:…|\.{3})(?=\w)")
 _ABBREVIATIONS = frozenset("tp t.p h q p tx tt ts ths pgs gs bs ô b st nxb th đ/c".split())
 _CLAUSE_END = re.compile(r";")
 

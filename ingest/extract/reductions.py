@@ -1,0 +1,257 @@
+"""Reported reductions of the apparatus: how many bodies, posts or staff a unit
+says it cut.
+
+    (toàn tỉnh) đã giảm 3 đầu mối; giảm 81 phòng, ban, chi cục   two facts
+    giảm 1 cấp trưởng, 1 cấp phó                                  a list after one verb
+    giảm 301 người hoạt động không chuyên trách cấp xã và
+        1.875 người ở thôn                                        "người" repeats the kind before it
+    giảm khoảng 118 lãnh đạo                                      approx
+    tinh giản 10% biên chế                                        percent
+    giảm từ 12 phòng xuống còn 8 phòng                            count 4
+    số đầu mối giảm 13                                            the kind before the verb
+
+What was cut must be a kind of ingest/vocab/reductions.yaml ("giảm 30% thời
+gian" is no fact); "giảm còn 8" (down to 8) and "không giảm" are not
+reductions. The unit is the place named before the verb in the sentence
+("Móng Cái giảm 3 trường học"), else the document's subject ("toàn tỉnh": its
+province).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mergegraph.vocab import reduction_kinds
+
+from .context import DocContext, SentenceView, date_in
+from .facts import Reduction
+from .normalize import norm_phrase
+
+_VERB = re.compile(r"\b(?:cắt giảm|tinh giản|tinh giảm|giảm)(?:\s+(?:được|bớt|đi))*\s+")
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?![\d,.]\d)|\d+"
+_QUALIFIER = r"(?:(?P<q>khoảng|gần|hơn|trên|chừng|ước|ước tính|tới|đến|ít nhất)\s+)?"
+_PERCENT = re.compile(_QUALIFIER + r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:(?:số lượng|số)\s+)?")
+_COUNT = re.compile(_QUALIFIER + r"(?P<n>" + _NUMBER + r")\s+")
+_FROM_TO = re.compile(r"từ\s+(?P<a>" + _NUMBER + r")\s+(?P<phrase>[^\d;:()]{0,60}?)\s*,?\s*"
+                      r"(?:xuống\s+còn|xuống|còn)\s+(?P<b>" + _NUMBER + r")\b")
+_DOWN_TO = re.compile(r"(?:xuống\s+)?còn\s")      # "giảm còn 8": a level reached, no count
+_NOT = re.compile(r"\b(?:không|chưa|chẳng|chưa thể)\s+(?:\w+\s+){0,1}$")
+_HARD_END = re.compile(r"[;:()\[\]…]|\.(?:\s|$)|,\s*(?:cắt giảm|tinh giản|giảm)\b")
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*|\s+)(?:và\s+)?" + _QUALIFIER.replace("?P<q>", "?:")
+                        + r"(?:" + _NUMBER + r")\s+\S")
+_SOFT_SEP = re.compile(r"\s*,\s*|\s+và\s+|\s+hoặc\s+")
+# "cấp xã", "ở thôn, tổ dân phố": the level of what was cut
+_LEVEL_WORDS = re.compile(r"\bcấp (?P<l1>tỉnh|huyện|xã|thôn)\b|"
+                          r"\b(?:ở|tại|của) (?:các )?(?P<l2>thôn|bản|ấp|xóm|tổ dân phố|khu phố|"
+                          r"xã|phường|thị trấn)\b")
+_LEVEL_OF = {"tỉnh": "province", "huyện": "district", "xã": "commune", "phường": "commune",
+             "thị trấn": "commune", "thôn": "village", "bản": "village", "ấp": "village",
+             "xóm": "village", "tổ dân phố": "village", "khu phố": "village"}
+# "toàn tỉnh đã giảm": the whole province's figure
+_WHOLE = re.compile(r"\b(?:toàn|cả|trên địa bàn)\s+(?P<w>tỉnh|thành phố|huyện|thị xã|quận)\b")
+_WHOLE_LEVEL = {"tỉnh": "province", "thành phố": None, "huyện": "district", "thị xã": "district",
+                "quận": "district"}
+# words before the verb that make the figure a target, not a result
+_TARGET = re.compile(r"\b(?:mục tiêu|nếu|sẽ|phấn đấu|dự kiến|yêu cầu)\b|"
+                     r"(?<!sau )\bkhi thực hiện\b|(?<!thực hiện )(?<!theo )\b(?:kế hoạch|chỉ tiêu|lộ trình)\b")
+_GENERIC = "người"                     # a counter that repeats the kind named before it
+_MAX_PHRASE = 90
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    words: tuple[tuple[str, str], ...]      # (normalised words, kind), longest first
+    first_words: frozenset[str]             # what may start the next item of a list
+    level: dict[str, str]
+
+
+def _flat(phrase: str) -> str:
+    """A phrase for matching kinds: separators dropped ("thôn, tổ dân phố" =
+    "thôn tổ dân phố")."""
+    phrase = re.sub(r"[,\-–]|\bvà\b", " ", phrase)
+    return " ".join(phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> _Kinds:
+    words, first, level = [], set(), {}
+    for key, spec in reduction_kinds().items():
+        for word in spec.get("words", ()):
+            flat = _flat(norm_phrase(word))
+            words.append((flat, key))
+            first.add(flat.split()[0])
+        if spec.get("level"):
+            level[key] = spec["level"]
+    words.sort(key=lambda item: -len(item[0]))
+    first.update({"tương", "các", "những"})
+    return _Kinds(tuple(words), frozenset(first), level)
+
+
+def kind_of(phrase: str) -> tuple[str | None, str]:
+    """The kind a phrase starts with, and the words that named it."""
+    flat = _flat(phrase)
+    for words, key in _kinds().words:
+        if flat == words or flat.startswith(words + " "):
+            return key, words
+    return None, ""
+
+
+def _phrase_end(match: str, start: int, limit: int) -> int:
+    """Where the noun phrase starting at `start` ends: at hard punctuation, at
+    the next counted item, or at a comma or "và" not followed by a list item."""
+    hard = _HARD_END.search(match, start, limit)
+    end = hard.start() if hard else limit
+    end = min(end, start + _MAX_PHRASE)
+    item = _NEXT_ITEM.search(match, start, end)
+    if item:
+        end = item.start()
+    for sep in _SOFT_SEP.finditer(match, start, end):
+        word = re.match(r"\w+", match[sep.end():end])
+        if not word or word.group(0) not in _kinds().first_words:
+            end = sep.start()
+            break
+    while end > start and not match[end - 1].isalnum():
+        end -= 1
+    if end - start == _MAX_PHRASE:                  # a cut in the middle of a word
+        space = match.rfind(" ", start, end)
+        end = space if space > start else end
+    return end
+
+
+def _level(kind: str, phrase: str) -> str | None:
+    own = _kinds().level.get(kind)
+    if own:
+        return own
+    m = _LEVEL_WORDS.search(phrase)
+    if m:
+        return _LEVEL_OF[m.group("l1") or m.group("l2")]
+    return None
+
+
+def _int(number: str) -> int:
+    return int(number.replace(".", ""))
+
+
+def _unit(ctx: DocContext, view: SentenceView, verb: int) -> str | None:
+    match = ctx.match
+    s = view.sentence
+    whole = None
+    for m in _WHOLE.finditer(match, s.start, verb):
+        whole = m
+    level = _WHOLE_LEVEL.get(whole.group("w")) if whole else None
+    before = [p for p in view.places if p.code and p.end <= verb
+              and not re.search(r"(?:của|thuộc|trực thuộc)\s*$", match[max(s.start, p.start - 12):p.start])]
+    if before:
+        return ctx.at_level(before[-1].code, level)
+    if ctx.focus:
+        return ctx.at_level(ctx.focus, level) if whole else ctx.focus
+    return ctx.at_level(ctx.last_place_before(verb), level)
+
+
+def _subject_kind(ctx: DocContext, view: SentenceView, verb: int) -> tuple[str | None, int]:
+    """"Số đầu mối giảm 13": the kind named just before the verb, and where."""
+    clause = ctx.clause_of(view, verb)
+    text = ctx.match[clause.start:verb]
+    m = re.search(r"(?:^|[,;]\s*|\s)(?:tổng\s+)?(?:số lượng|số)\s+(?P<w>[^,;]{2,60}?)\s*(?:đã\s+|được\s+)?$",
+                  text)
+    if not m:
+        return None, -1
+    kind, _ = kind_of(m.group("w"))
+    return kind, clause.start + m.start("w")
+
+
+def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
+    match, text = ctx.match, ctx.text
+    s = view.sentence
+    if "giảm" not in match[s.start:s.end] and "giản" not in match[s.start:s.end]:
+        return []
+    quote_start, quote_end = s.start, s.end
+    while quote_end > quote_start and text[quote_end - 1].isspace():
+        quote_end -= 1
+    quote = text[quote_start:quote_end]
+    facts: list[Reduction] = []
+
+    for verb in _VERB.finditer(match, s.start, s.end):
+        if _NOT.search(match[max(s.start, verb.start() - 20):verb.start()]):
+            continue
+        at = verb.end()
+        if _DOWN_TO.match(match, at):
+            continue
+        clause = ctx.clause_of(view, verb.start())
+        target = _TARGET.search(match, clause.start, verb.start())
+        status = "planned" if target else ctx.status_for(view, clause, verb.start())
+        m = re.search(r"\b(?:năm|cuối năm)\s+((?:19|20)\d{2})\b", match[s.start:verb.start()])
+        date = date_in(match[s.start:s.end]) or (m.group(1) if m and "so với" not in
+                                                 match[s.start:verb.start()][max(0, m.start() - 8):m.start()]
+                                                 else None)
+        unit = _unit(ctx, view, verb.start())
+        previous_kind = None
+        while True:
+            item = _item(ctx, view, verb.start(), at, s.end, previous_kind)
+            if item is None:
+                break
+            kind, level, count, percent, approx, start, end = item
+            previous_kind = kind
+            if kind is not None and (count or percent):
+                facts.append(Reduction(ctx.doc, quote, quote_start, quote_end, ctx.unit(unit),
+                                       what=kind, level=level, count=count, percent=percent,
+                                       approx=approx, surface=text[start:end], status=status,
+                                       date=date))
+            nxt = _NEXT_ITEM.match(match, end, s.end)
+            if not nxt:
+                break
+            at = end + len(re.match(r"\s*(?:,\s*|\s+)(?:và\s+)?", match[end:]).group(0))
+    return facts
+
+
+def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,
+          previous_kind: str | None):
+    """One counted item at `at`: (kind, level, count, percent, approx, start, end)."""
+    match = ctx.match
+    m = _FROM_TO.match(match, at)
+    if m:
+        a, b = _int(m.group("a")), _int(m.group("b"))
+        end = _phrase_end(match, m.end(), limit) if match[m.end():m.end() + 1] == " " else m.end()
+        phrase = m.group("phrase") or match[m.end():end]
+        kind, _ = kind_of(phrase.strip())
+        if kind is None:
+            kind, _ = _subject_kind(ctx, view, verb)
+        if a <= b:
+            return None
+        return kind, (_level(kind, phrase) if kind else None), a - b, None, False, at, max(end, m.end())
+    percent = _PERCENT.match(match, at)
+    count = None if percent else _COUNT.match(match, at)
+    if percent is None and count is None:
+        # "giảm 13" with the kind before the verb ("số đầu mối giảm 13")
+        bare = re.match(r"(?P<n>" + _NUMBER + r")\b(?!\s*[%/])", match[at:limit])
+        if not bare:
+            return None
+        kind, _ = _subject_kind(ctx, view, verb)
+        if kind is None:
+            return None
+        end = at + bare.end()
+        return kind, _kinds().level.get(kind), _int(bare.group("n")), None, False, at, end
+    m = percent or count
+    start = m.end()
+    end = _phrase_end(match, start, limit)
+    phrase = match[start:end]
+    kind, words = kind_of(phrase)
+    if kind is None:                        # "số đầu mối giảm 5 so với năm 2018"
+        kind, _ = _subject_kind(ctx, view, verb)
+    if kind is None:
+        return None if not phrase else (None, None, None, None, False, at, end)
+    if words == _GENERIC and previous_kind is not None:
+        kind = previous_kind
+    level = _level(kind, phrase)
+    approx = m.group("q") is not None
+    if percent:
+        value = float(percent.group("p").replace(",", "."))
+        if not 0 < value <= 100:
+            return None
+        return kind, level, None, value, approx, at, end
+    number = _int(count.group("n"))
+    if number == 0:
+        return None
+    return kind, level, number, None, approx, at, end

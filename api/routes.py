@@ -134,7 +134,8 @@ async def compare(
     units: Annotated[str, Query(max_length=200, description="2-10 unit codes, comma-separated",
                                 examples=["22,14"])],
 ) -> dict:
-    """Two or more units side by side: mergers, patterns, coverage, differences."""
+    """Two or more units side by side: mergers, concurrency patterns with their coverage,
+    reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not."""
     codes = [c for c in (part.strip() for part in units.split(",")) if c]
     if not 2 <= len(codes) <= 10:
         raise BadInput("compare takes 2 to 10 unit codes, comma-separated")

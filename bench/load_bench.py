@@ -177,8 +177,9 @@ def write_csv(scale: int, seed: int, import_dir: Path) -> dict:
                 counts["evidence"] += 1
             for rel, rows in plan.relationships.items():
                 for fact_id, row in rows.items():
-                    w[f"rel_{rel}"].writerow({"kind": None, "function": None, **row,
-                                              **_summary(by_fact[fact_id])})
+                    flat = {k: v for k, v in row.items() if k != "props"}
+                    w[f"rel_{rel}"].writerow({"kind": None, "function": None, **flat,
+                                              **row["props"], **_summary(by_fact[fact_id])})
                     counts[f"rel_{rel}"] += 1
     finally:
         for h in handles.values():

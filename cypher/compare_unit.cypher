@@ -1,9 +1,20 @@
 // One unit's record for a comparison: mergers done in it (or, for a province,
-// in any of its units), concurrency patterns adopted, and coverage. Each part
-// is a union of index lookups (bodies by unit or by province; units by
+// in any of its units), concurrency patterns adopted with their coverage, and
+// the reductions it and its units reported ("giảm 13 đơn vị đầu mối"). Each
+// part is a union of index lookups (bodies by unit or by province; units by
 // province or as parts of a district), so the cost follows the unit's own facts.
 // :param {uid: 'legacy:14'}
 MATCH (u:AdminUnit {uid: $uid})
+WITH u, COLLECT { CALL (u) {
+                    MATCH (x:AdminUnit {province_uid: u.uid}) WHERE u.level = 'province'
+                    RETURN x
+                    UNION
+                    WITH u AS x WHERE u.level <> 'province'
+                    RETURN x
+                    UNION
+                    MATCH (x:AdminUnit)-[:PART_OF]->(u) WHERE u.level = 'district'
+                    RETURN x }
+                  RETURN x } AS scope
 RETURN u {.uid, .code, .name, .level} AS unit,
        COLLECT { CALL (u) {
                    MATCH (a:Body {province_uid: u.uid}) WHERE u.level = 'province'
@@ -16,17 +27,16 @@ RETURN u {.uid, .code, .name, .level} AS unit,
                          unit_uid: a.unit_uid, kind: m.kind, status: m.status, date: m.date,
                          fact_id: m.fact_id}
                  ORDER BY a.unit_uid, a.id, c.id } AS mergers,
-       COLLECT { CALL (u) {
-                   MATCH (x:AdminUnit {province_uid: u.uid}) WHERE u.level = 'province'
-                   RETURN x
-                   UNION
-                   WITH u AS x WHERE u.level <> 'province'
-                   RETURN x
-                   UNION
-                   MATCH (x:AdminUnit)-[:PART_OF]->(u) WHERE u.level = 'district'
-                   RETURN x }
+       COLLECT { UNWIND scope AS x
                  MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
                  RETURN {pattern: p {.id, .label, .level}, unit: x {.uid, .name, .level},
                          count: r.count, of: r.of, status: r.status, date: r.date,
                          fact_id: r.fact_id}
-                 ORDER BY p.id, x.uid } AS patterns
+                 ORDER BY p.id, x.uid } AS patterns,
+       COLLECT { UNWIND scope AS x
+                 MATCH (x)-[r:REDUCED]->(k:ReductionKind)
+                 RETURN {kind: k {.id, .what, .name, .level}, unit: x {.uid, .name, .level},
+                         level: r.level, count: r.count, percent: r.percent, approx: r.approx,
+                         status: r.status, date: r.date, fact_id: r.fact_id,
+                         evidence_count: r.evidence_count}
+                 ORDER BY k.id, x.uid, coalesce(r.date, ''), r.fact_id } AS reductions

@@ -8,6 +8,7 @@ CREATE CONSTRAINT body_id IF NOT EXISTS FOR (b:Body) REQUIRE b.id IS UNIQUE;
 CREATE CONSTRAINT position_id IF NOT EXISTS FOR (p:Position) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT pattern_id IF NOT EXISTS FOR (p:ConcurrencyPattern) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT reduction_kind_id IF NOT EXISTS FOR (k:ReductionKind) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;
 
@@ -27,6 +28,7 @@ CREATE INDEX transferred_fact IF NOT EXISTS FOR ()-[r:TRANSFERRED_FUNCTION_TO]-(
 CREATE INDEX concurrent_fact IF NOT EXISTS FOR ()-[r:HELD_CONCURRENTLY_WITH]-() ON (r.fact_id);
 CREATE INDEX holds_fact IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.fact_id);
 CREATE INDEX applies_fact IF NOT EXISTS FOR ()-[r:APPLIES]-() ON (r.fact_id);
+CREATE INDEX reduced_fact IF NOT EXISTS FOR ()-[r:REDUCED]-() ON (r.fact_id);
 
 // --- search -------------------------------------------------------------------
 // Names are folded in Python (lower case, no diacritics, đ -> d: see

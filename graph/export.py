@@ -22,14 +22,14 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
            "graphml": "application/graphml+xml"}
 
 NODES = """
-MATCH (n) WHERE n:Body OR n:Position OR n:Person OR n:ConcurrencyPattern
-   OR (n:AdminUnit AND (EXISTS { (n)-[:APPLIES]->() } OR EXISTS { (:Body)-[:IN_UNIT]->(n) }))
+MATCH (n) WHERE n:Body OR n:Position OR n:Person OR n:ConcurrencyPattern OR n:ReductionKind
+   OR (n:AdminUnit AND (EXISTS { (n)-[:APPLIES|REDUCED]->() } OR EXISTS { (:Body)-[:IN_UNIT]->(n) }))
 RETURN labels(n)[0] AS label, coalesce(n.uid, n.id) AS id, properties(n) AS props
 ORDER BY label, id
 """
 RELATIONSHIPS = """
-MATCH (a)-[r:MERGED_INTO|TRANSFERRED_FUNCTION_TO|HELD_CONCURRENTLY_WITH|HOLDS|APPLIES|IN_UNIT|IN_BODY]->(b)
-WHERE NOT a:AdminUnit OR type(r) = 'APPLIES'
+MATCH (a)-[r:MERGED_INTO|TRANSFERRED_FUNCTION_TO|HELD_CONCURRENTLY_WITH|HOLDS|APPLIES|REDUCED|IN_UNIT|IN_BODY]->(b)
+WHERE NOT a:AdminUnit OR type(r) IN ['APPLIES', 'REDUCED']
 RETURN type(r) AS type, coalesce(a.uid, a.id) AS source, a.name AS source_name,
        coalesce(b.uid, b.id) AS target, b.name AS target_name, properties(r) AS props,
        CASE WHEN r.fact_id IS NULL THEN [] ELSE
@@ -39,7 +39,8 @@ RETURN type(r) AS type, coalesce(a.uid, a.id) AS source, a.name AS source_name,
 ORDER BY type, source, target
 """
 CSV_COLUMNS = ["type", "source", "source_name", "target", "target_name", "kind", "status",
-               "date", "valid_from", "valid_to", "count", "of", "function", "sources",
+               "date", "valid_from", "valid_to", "count", "of", "function", "what", "level",
+               "percent", "approx", "sources",
                "fact_id", "quote", "url"]
 
 
@@ -83,7 +84,8 @@ async def _csv(driver, database):
             "type": row["type"], "source": row["source"], "source_name": row["source_name"],
             "target": row["target"], "target_name": row["target_name"],
             **{k: props.get(k) for k in ("kind", "status", "date", "valid_from", "valid_to",
-                                         "count", "of", "function", "fact_id")},
+                                         "count", "of", "function", "what", "level", "percent",
+                                         "approx", "fact_id")},
             "sources": ";".join(props.get("sources") or []),
             "quote": first.get("quote"), "url": first.get("url"),
         })
@@ -107,7 +109,8 @@ async def _graphml(driver, database):
 
     async for row in _records(driver, database, NODES):
         props = row["props"]
-        kind_of = props.get("body_type") or props.get("position_type") or props.get("unit_type")
+        kind_of = (props.get("body_type") or props.get("position_type") or props.get("unit_type")
+                   or props.get("what"))
         yield (f"    <node id={quoteattr(row['id'])}>{data('label', row['label'])}"
                f"{data('name', props.get('name'))}{data('kind_of', kind_of)}"
                f"{data('branch', props.get('branch'))}{data('level', props.get('level'))}"

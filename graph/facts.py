@@ -27,9 +27,10 @@ FACT_RELATIONSHIPS: dict[str, tuple[str, str]] = {
     "HELD_CONCURRENTLY_WITH": ("Position", "Position"),
     "HOLDS": ("Person", "Position"),
     "APPLIES": ("AdminUnit", "ConcurrencyPattern"),
+    "REDUCED": ("AdminUnit", "ReductionKind"),
 }
 KEY = {"AdminUnit": "uid", "Body": "id", "Position": "id", "Person": "id",
-       "ConcurrencyPattern": "id"}
+       "ConcurrencyPattern": "id", "ReductionKind": "id"}
 
 
 # --- queries ------------------------------------------------------------------------
@@ -122,6 +123,12 @@ MERGE (p:ConcurrencyPattern {id: row.id})
 ON CREATE SET p.level = row.level, p.position_types = row.position_types, p.label = row.label
 """
 
+WRITE_REDUCTION_KINDS = """
+UNWIND $rows AS row
+MERGE (k:ReductionKind {id: row.id})
+ON CREATE SET k.what = row.what, k.name = row.name, k.label_en = row.label_en, k.level = row.level
+"""
+
 WRITE_EVIDENCE = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.source_id})
@@ -140,7 +147,7 @@ def _write_relationship_query(rel_type: str) -> str:
 UNWIND $rows AS row
 MATCH (a:{start} {{{KEY[start]}: row.start}}), (b:{end} {{{KEY[end]}: row.end}})
 MERGE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b)
-SET r.kind = row.kind, r.function = row.function
+SET r += row.props
 """
 
 
@@ -205,6 +212,11 @@ CLEAN_PATTERNS = """
 UNWIND $ids AS id
 MATCH (p:ConcurrencyPattern {id: id}) WHERE NOT ()-[:APPLIES]->(p)
 DETACH DELETE p
+"""
+CLEAN_REDUCTION_KINDS = """
+UNWIND $ids AS id
+MATCH (k:ReductionKind {id: id}) WHERE NOT ()-[:REDUCED]->(k)
+DETACH DELETE k
 """
 
 
@@ -278,6 +290,8 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
         _run(tx, stats, CLEAN_BODIES, ids=sorted(orphans["Body"]))
     if orphans["ConcurrencyPattern"]:
         _run(tx, stats, CLEAN_PATTERNS, ids=sorted(orphans["ConcurrencyPattern"]))
+    if orphans["ReductionKind"]:
+        _run(tx, stats, CLEAN_REDUCTION_KINDS, ids=sorted(orphans["ReductionKind"]))
 
 
 def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
@@ -318,13 +332,14 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
         _run(tx, stats, WRITE_POSITIONS, rows=rows("positions"))
         _run(tx, stats, WRITE_PEOPLE, rows=rows("people"))
         _run(tx, stats, WRITE_PATTERNS, rows=rows("patterns"))
+        _run(tx, stats, WRITE_REDUCTION_KINDS, rows=rows("reduction_kinds"))
         for rel_type in FACT_RELATIONSHIPS:
             rel_rows: dict[str, dict] = {}
             for plan in to_write:
                 rel_rows.update(plan.relationships.get(rel_type, {}))
             if rel_rows:
                 _run(tx, stats, _write_relationship_query(rel_type),
-                     rows=[{"kind": None, "function": None, **r} for r in rel_rows.values()])
+                     rows=list(rel_rows.values()))
                 touched.setdefault(rel_type, set()).update(rel_rows)
         evidence = rows("evidence")
         _run(tx, stats, WRITE_EVIDENCE, rows=evidence)

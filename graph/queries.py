@@ -19,7 +19,7 @@ from graph.search import lucene_query
 from mergegraph.errors import BadInput, NotFound
 
 MODEL_LABELS = ("AdminUnit", "Body", "Position", "Person", "ConcurrencyPattern",
-                "Source", "Evidence")
+                "ReductionKind", "Source", "Evidence")
 SEARCH_KINDS = {"unit": "AdminUnit", "body": "Body", "position": "Position", "person": "Person"}
 FAR_FUTURE = "2100-01-01"
 MAX_LINEAGE_DEPTH = 20
@@ -211,25 +211,32 @@ def _merger_signature(m: dict) -> str:
 
 
 async def compare(driver, database, uids: list[str]) -> dict:
+    """Units side by side. A difference is a pattern, a kind of merger (body
+    types) or a kind of reported reduction that one unit has and some other has
+    not; reduction figures are listed as reported, never summed (a province's
+    figure may already include its districts')."""
     records = []
     for uid in uids:
         rows = await read_named(driver, database, "compare_unit", uid=uid)
         if not rows:
             raise NotFound(f"no administrative unit with id {uid!r}")
         records.append(rows[0])
-    pattern_sets = [{p["pattern"]["id"] for p in r["patterns"]} for r in records]
-    merger_sets = [{_merger_signature(m) for m in r["mergers"]} for r in records]
+    sets = {
+        "patterns": [{p["pattern"]["id"] for p in r["patterns"]} for r in records],
+        "mergers": [{_merger_signature(m) for m in r["mergers"]} for r in records],
+        "reductions": [{x["kind"]["what"] for x in r["reductions"]} for r in records],
+    }
     for i, rec in enumerate(records):
-        others_patterns = set().union(*(s for j, s in enumerate(pattern_sets) if j != i))
-        others_mergers = set().union(*(s for j, s in enumerate(merger_sets) if j != i))
-        rec["only_here"] = {"patterns": sorted(pattern_sets[i] - others_patterns),
-                            "mergers": sorted(merger_sets[i] - others_mergers)}
+        rec["only_here"] = {
+            name: sorted(mine[i] - set().union(*(s for j, s in enumerate(mine) if j != i)))
+            for name, mine in sets.items()}
         rec["summary"] = {"mergers": len(rec["mergers"]),
-                          "patterns": len(pattern_sets[i]),
-                          "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]})}
+                          "patterns": len(sets["patterns"][i]),
+                          "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]}),
+                          "reductions": len(rec["reductions"]),
+                          "reduction_kinds": len(sets["reductions"][i])}
     return {"units": records,
-            "common": {"patterns": sorted(set.intersection(*pattern_sets)),
-                       "mergers": sorted(set.intersection(*merger_sets))}}
+            "common": {name: sorted(set.intersection(*mine)) for name, mine in sets.items()}}
 
 
 # --- evidence ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from ingest import adminunits
 from mergegraph.text import fold
-from mergegraph.vocab import body_branch, body_type_name
+from mergegraph.vocab import body_branch, body_type_name, reduction_kinds
 
 # Body types of which one unit can have several: their identity adds the name.
 MULTI_INSTANCE_TYPES = frozenset({
@@ -68,6 +68,7 @@ class DocumentPlan:
     positions: dict[str, dict] = field(default_factory=dict)
     people: dict[str, dict] = field(default_factory=dict)
     patterns: dict[str, dict] = field(default_factory=dict)
+    reduction_kinds: dict[str, dict] = field(default_factory=dict)
     # relationship type -> fact_id -> row
     relationships: dict[str, dict[str, dict]] = field(default_factory=dict)
     evidence: dict[str, dict] = field(default_factory=dict)
@@ -140,12 +141,23 @@ class DocumentPlan:
         })
         return pattern_id
 
+    def reduction_kind(self, what: str) -> str | None:
+        spec = reduction_kinds().get(what)
+        if spec is None:
+            return None
+        kind_id = f"reduction-kind:{what}"
+        self.reduction_kinds.setdefault(kind_id, {
+            "id": kind_id, "what": what, "name": spec["label"], "label_en": spec.get("en"),
+            "level": spec.get("level"),
+        })
+        return kind_id
+
     # --- facts ---------------------------------------------------------------
 
     def relate(self, rel_type: str, fact_id: str, start: str, end: str, record: dict,
                **props) -> None:
         rows = self.relationships.setdefault(rel_type, {})
-        rows.setdefault(fact_id, {"fact_id": fact_id, "start": start, "end": end, **props})
+        rows.setdefault(fact_id, {"fact_id": fact_id, "start": start, "end": end, "props": props})
         ev_id = f"ev:{self.source['id']}:{fact_id}:{record['start']}"
         self.evidence.setdefault(ev_id, {
             "id": ev_id, "fact_id": fact_id, "source_id": self.source["id"],
@@ -215,8 +227,26 @@ def _plan_holding(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
         plan.relate("HOLDS", f"holding:{person_id}->{position_id}", person_id, position_id, rec)
 
 
+def _plan_reduction(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
+    kind_id = plan.reduction_kind(rec.get("what") or "")
+    count, percent = rec.get("count"), rec.get("percent")
+    if kind_id is None or (count is None and percent is None):
+        plan.skipped.append("reduction without a known kind or a figure")
+        return
+    unit_uid = plan.unit(info)
+    level = rec.get("level")
+    figure = ("~" if rec.get("approx") else "") + (str(count) if count is not None
+                                                    else f"{percent:g}pct")
+    # The figure is part of the fact: "giảm 9 biên chế" in 2017 and "giảm 15" in
+    # 2019 are two statements of the record, both true, each with its date.
+    fact_id = f"reduction:{unit_uid}:{rec['what']}@{level or 'any'}:{figure}"
+    plan.relate("REDUCED", fact_id, unit_uid, kind_id, rec, what=rec["what"], level=level,
+                percent=percent, approx=bool(rec.get("approx")))
+
+
 _PLANNERS = {"merger": _plan_merger, "transfer": _plan_transfer,
-             "concurrency": _plan_concurrency, "holding": _plan_holding}
+             "concurrency": _plan_concurrency, "holding": _plan_holding,
+             "reduction": _plan_reduction}
 
 
 def plan_document(source: dict, records: list[dict]) -> DocumentPlan:

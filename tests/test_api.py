@@ -176,6 +176,40 @@ def test_quang_ninh_compared_with_son_la(client):
     assert is_problem(client.get("/compare", params={"units": "22"}), 422)
 
 
+def test_compare_shows_the_reductions_each_unit_reported(client):
+    # Hà Tĩnh: Đức Thọ "đã giảm được 13 đơn vị đầu mối"; Đắk Nông: the province's
+    # own figures, with the part-time posts at commune and village level.
+    body = client.get("/compare", params={"units": "42,67"}).json()
+    ht, dn = body["units"]
+    focal = [r for r in ht["reductions"] if r["kind"]["what"] == "focal-unit"]
+    assert {(r["unit"]["uid"], r["count"], r["status"]) for r in focal} >= {
+        ("legacy:440", 13, "implemented")}
+    part_time = {(r["unit"]["uid"], r["level"], r["count"]) for r in dn["reductions"]
+                 if r["kind"]["what"] == "part-time-staff"}
+    assert part_time == {("legacy:67", "commune", 301), ("legacy:67", "village", 1875)}
+    kinds = [{r["kind"]["what"] for r in u["reductions"]} for u in (ht, dn)]
+    assert body["common"]["reductions"] == sorted(kinds[0] & kinds[1])
+    assert dn["only_here"]["reductions"] == sorted(kinds[1] - kinds[0])
+    assert "part-time-staff" in dn["only_here"]["reductions"]
+    for u in (ht, dn):
+        assert u["summary"]["reductions"] == len(u["reductions"])
+        assert u["summary"]["reduction_kinds"] == len({r["kind"]["what"] for r in u["reductions"]})
+    # every figure leads to the sentence that states it
+    (thirteen,) = [r for r in focal if r["count"] == 13]
+    evidence = client.get(f"/facts/{thirteen['fact_id']}/evidence").json()
+    assert evidence["fact"]["type"] == "REDUCED"
+    assert "giảm được 13 đơn vị đầu mối" in evidence["evidence"][0]["evidence"]["quote"]
+
+
+def test_a_province_compares_with_the_reductions_of_its_districts(client):
+    # Quảng Ninh's figures are its districts' (Móng Cái, Đầm Hà): listed per unit, not summed
+    qn = client.get("/compare", params={"units": "22,14"}).json()["units"][0]
+    units = {r["unit"]["uid"] for r in qn["reductions"]}
+    assert {"legacy:194", "legacy:200"} <= units
+    staff = [r for r in qn["reductions"] if r["kind"]["what"] == "staff"]
+    assert {(r["unit"]["uid"], r["count"]) for r in staff} == {("legacy:194", 6), ("legacy:200", 9)}
+
+
 # --- posts, people, evidence -----------------------------------------------------
 
 def test_people_posts_and_evidence(client):
@@ -222,8 +256,12 @@ def test_bad_parameters_are_422_problems(client, path, params):
 def test_export_formats(client):
     rows = list(csv.DictReader(io.StringIO(client.get("/export?format=csv").text.lstrip("\ufeff"))))
     assert rows and all(r["fact_id"] and r["quote"] for r in rows)
+    reduced = [r for r in rows if r["type"] == "REDUCED"]
+    assert reduced and all(r["what"] and r["count"] and r["target"].startswith("reduction-kind:")
+                           for r in reduced)
     lines = [json.loads(x) for x in client.get("/export?format=jsonl").text.splitlines()]
     assert {x["kind"] for x in lines} == {"node", "relationship"}
+    assert any(x["kind"] == "node" and x["label"] == "ReductionKind" for x in lines)
     graph = ET.fromstring(client.get("/export?format=graphml").content)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     node_ids = {n.get("id") for n in graph.iterfind(".//g:node", ns)}

@@ -45,6 +45,13 @@ def holding(unit, person, positions, start=200):
             "positions": [{"key": p, "surface": p} for p in positions]}
 
 
+def reduction(unit, what, count, level=None, status="implemented", start=400):
+    quote = f"giảm {count} {what}"
+    return {"type": "reduction", "quote": quote, "start": start, "end": start + len(quote),
+            "unit": {"code": unit}, "what": what, "level": level, "count": count,
+            "percent": None, "approx": False, "status": status, "date": None}
+
+
 class Corpus:
     """Documents as (id -> records); `items()` feeds ingest() through its preparer."""
 
@@ -73,10 +80,13 @@ def two_documents() -> Corpus:
                      status="pilot", date="2019-01-01"),
               concurrency("200", "commune", ["head@cap-uy", "head@ubnd"], 7, 10),
               holding("200", "Nguyễn Văn Thử", ["head@ban-dan-van", "head@mttq"]),
-              concurrency("200", "district", ["head@ban-dan-van", "head@mttq"], start=300)],
+              concurrency("200", "district", ["head@ban-dan-van", "head@mttq"], start=300),
+              reduction("200", "staff", 9),
+              reduction("200", "part-time-staff", 12, level="commune", start=500)],
         "b": [merger("200", ["ban-to-chuc", "noi-vu"], into="ban-to-chuc+noi-vu",
                      date="2020-01-01", start=50),
-              merger("116", ["uy-ban-kiem-tra", "thanh-tra"])],
+              merger("116", ["uy-ban-kiem-tra", "thanh-tra"]),
+              reduction("200", "staff", 9, start=80)],
     })
 
 
@@ -99,7 +109,7 @@ def test_ingest_twice_is_the_same_graph(db, conn):
 def test_every_fact_relationship_carries_its_evidence(db, conn):
     two_documents().load(db, conn.database)
     rows = _one(db, conn, """
-        MATCH ()-[r:MERGED_INTO|TRANSFERRED_FUNCTION_TO|HELD_CONCURRENTLY_WITH|HOLDS|APPLIES]->()
+        MATCH ()-[r:MERGED_INTO|TRANSFERRED_FUNCTION_TO|HELD_CONCURRENTLY_WITH|HOLDS|APPLIES|REDUCED]->()
         WHERE r.fact_id IS NOT NULL AND NOT r.fact_id STARTS WITH 'unit-merger:'
         OPTIONAL MATCH (e:Evidence {fact_id: r.fact_id})-[:CITES]->(s:Source)
         RETURN r.fact_id AS fact, r.evidence_count AS n, count(e) AS evidence,
@@ -177,9 +187,12 @@ def test_retract_removes_claims_and_orphans_but_keeps_shared_facts(db, conn):
     (m,) = _one(db, conn, "MATCH (:Body {body_type: 'ban-to-chuc'})-[m:MERGED_INTO]->() "
                           "RETURN m.sources AS s, m.evidence_count AS n")
     assert m["s"] == ["b"] and m["n"] == 1
+    (r,) = _one(db, conn, "MATCH (:AdminUnit {uid: 'legacy:200'})-[r:REDUCED]->"
+                          "(:ReductionKind {what: 'staff'}) RETURN r.sources AS s, r.count AS c")
+    assert r == {"s": ["b"], "c": 9}
     # nothing is left that only a stated
     assert not _one(db, conn, "MATCH (n) WHERE n:Person OR n:ConcurrencyPattern OR n:Position "
-                              "RETURN n")
+                              "OR (n:ReductionKind AND n.what = 'part-time-staff') RETURN n")
     retracted = fingerprint(db, conn.database)
     wipe(db, conn.database)
     corpus.load(db, conn.database, ids=["b"])

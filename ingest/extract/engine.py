@@ -19,7 +19,7 @@ from .mentions import Mentions, PlaceFinder, chunk
 from .mergers import extract_mergers
 from .normalize import prepare
 from .positions import parse_positions
-from .reductions import extract_reductions
+from .reductions import VERB_HINT, extract_reductions
 from .tokens import tokenize
 from .vocab import vocabulary
 
@@ -77,8 +77,14 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
         facts.extend(extract_concurrency(ctx, view, positions, person_of))
         facts.extend(extract_reports(ctx, view, positions))
         facts.extend(extract_mergers(ctx, view))
-    for view in ctx.views:      # reductions need no tokens: every sentence that says "giảm"
-        facts.extend(extract_reductions(ctx, view))
+    # reductions need no tokens: every sentence that says "giảm", found in one pass
+    sentence_starts = [s.start for s in prepared.sentences]
+    seen = -1
+    for m in VERB_HINT.finditer(prepared.match):
+        index = bisect.bisect_right(sentence_starts, m.start()) - 1
+        if index > seen and m.start() < prepared.sentences[index].end:
+            seen = index
+            facts.extend(extract_reductions(ctx, ctx.views[index]))
     return merge_duplicates(facts, ctx.default_status)
 
 

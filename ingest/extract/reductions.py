@@ -62,7 +62,8 @@ _MAX_PHRASE = 90
 
 @dataclass(frozen=True)
 class _Kinds:
-    words: tuple[tuple[str, str], ...]      # (normalised words, kind), longest first
+    words: dict[str, str]                   # normalised words -> kind
+    longest: int                            # the most words an entry has
     first_words: frozenset[str]             # what may start the next item of a list
     level: dict[str, str]
 
@@ -76,25 +77,26 @@ def _flat(phrase: str) -> str:
 
 @lru_cache(maxsize=1)
 def _kinds() -> _Kinds:
-    words, first, level = [], set(), {}
+    words, first, level = {}, set(), {}
     for key, spec in reduction_kinds().items():
         for word in spec.get("words", ()):
             flat = _flat(norm_phrase(word))
-            words.append((flat, key))
+            words.setdefault(flat, key)          # the first definition wins
             first.add(flat.split()[0])
         if spec.get("level"):
             level[key] = spec["level"]
-    words.sort(key=lambda item: -len(item[0]))
     first.update({"tương", "các", "những"})
-    return _Kinds(tuple(words), frozenset(first), level)
+    return _Kinds(words, max(len(w.split()) for w in words), frozenset(first), level)
 
 
 def kind_of(phrase: str) -> tuple[str | None, str]:
     """The kind a phrase starts with, and the words that named it."""
-    flat = _flat(phrase)
-    for words, key in _kinds().words:
-        if flat == words or flat.startswith(words + " "):
-            return key, words
+    kinds = _kinds()
+    head = _flat(phrase).split()[:kinds.longest]
+    for n in range(len(head), 0, -1):          # the longest entry wins
+        words = " ".join(head[:n])
+        if words in kinds.words:
+            return kinds.words[words], words
     return None, ""
 
 
@@ -162,11 +164,12 @@ def _subject_kind(ctx: DocContext, view: SentenceView, verb: int) -> tuple[str |
     return kind, clause.start + m.start("w")
 
 
+VERB_HINT = re.compile(r"giảm|giản")     # what a sentence needs for extract_reductions to be asked
+
+
 def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
     match, text = ctx.match, ctx.text
     s = view.sentence
-    if "giảm" not in match[s.start:s.end] and "giản" not in match[s.start:s.end]:
-        return []
     quote_start, quote_end = s.start, s.end
     while quote_end > quote_start and text[quote_end - 1].isspace():
         quote_end -= 1

@@ -140,6 +140,25 @@ def test_compare_quang_ninh_with_son_la_highlights_differences(page):
     screenshot(page, "compare")
 
 
+def test_compare_lists_reported_reductions_with_their_quotes(page):
+    # Hà Tĩnh (Đức Thọ: "đã giảm được 13 đơn vị đầu mối") with Đắk Nông (its own figures)
+    page.goto(page.base + "/#/compare/42,67")
+    section = page.locator("section", has=page.get_by_role("heading", name=re.compile("Cắt giảm được báo cáo")))
+    expect(section.get_by_role("columnheader")).to_have_text(["Cắt giảm", "Tỉnh Hà Tĩnh", "Tỉnh Đắk Nông"])
+    focal = section.get_by_role("row").filter(has_text="giảm 13 đầu mối")
+    expect(focal).to_have_count(1)
+    expect(focal).to_contain_text("Huyện Đức Thọ")
+    # part-time posts are Đắk Nông's alone: flagged there, absent in Hà Tĩnh
+    part_time = section.get_by_role("row").filter(has_text="giảm 301 người hoạt động không chuyên trách")
+    expect(part_time.get_by_role("cell").nth(1)).to_have_text("—")
+    expect(part_time.get_by_role("cell").nth(2)).to_contain_text("chỉ có ở đây")
+    # the quote behind a figure opens in place
+    item = focal.get_by_role("listitem").filter(has_text="giảm 13 đầu mối")
+    item.get_by_text("trích dẫn").click()
+    expect(item.locator("blockquote")).to_contain_text("giảm được 13 đơn vị đầu mối")
+    screenshot(page, "compare-reductions")
+
+
 def test_person_posts_with_dates_and_evidence(page):
     results = search(page, "vi thi tien")
     results.get_by_role("link", name="Vì Thị Tiến", exact=True).click()

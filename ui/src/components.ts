@@ -1,5 +1,5 @@
 // Pieces shared by the pages: links, status badges, evidence quotes, the 2025 fate.
-import { enc } from "./api";
+import { enc, get } from "./api";
 import { h, put } from "./dom";
 import { date, label, LEVEL, STATUS } from "./labels";
 
@@ -42,6 +42,47 @@ export function evidenceList(evidence: any[] | null | undefined) {
         h("a", { href: href.source(e.source_id) }, `Nguồn ${e.source_id}`),
         e.url ? [" · ", h("a", { href: e.url, target: "_blank", rel: "noopener noreferrer", class: "ext" },
           "bài gốc ↗")] : null))));
+}
+
+/** The statements behind one fact, fetched when the reader opens them. */
+export function factEvidence(factId: string, summary = "Trích dẫn") {
+  const box = h("details", { class: "fact-evidence" }, h("summary", null, summary));
+  let loaded = false;
+  box.addEventListener("toggle", async () => {
+    if (loaded || !box.open) return;
+    loaded = true;
+    try {
+      const data = await get(`/facts/${enc(factId)}/evidence`);
+      box.append(evidenceList(data.evidence.map((row: any) => ({
+        ...row.evidence, source_id: row.source.id, url: row.source.url, publisher: row.source.publisher }))));
+    } catch (err) {
+      box.append(errorBox(err));
+    }
+  });
+  return box;
+}
+
+/** "giảm khoảng 118 lãnh đạo (cấp xã)": a reported reduction as the press says it. */
+export function reductionText(r: any): string {
+  const figure = r.count != null ? r.count.toLocaleString("vi-VN") : `${r.percent}%`;
+  const level = r.level && r.level !== r.kind.level ? ` (${label(LEVEL, r.level).toLowerCase()})` : "";
+  return `giảm ${r.approx ? "khoảng " : ""}${figure} ${r.kind.name}${level}`;
+}
+
+/** The reductions a unit and its units reported, one row each, figures as reported (not summed). */
+export function reductionsSection(reductions: any[]) {
+  return h("section", { class: "card reductions" },
+    h("h2", null, "Cắt giảm được báo cáo ", h("span", { class: "en" }, "Reductions reported")),
+    reductions.length
+      ? h("table", { class: "reductions" },
+        h("thead", null, h("tr", null, ["Cắt giảm", "Đơn vị báo cáo", "Trạng thái", "Ngày", "Bằng chứng"].map((t) => h("th", null, t)))),
+        h("tbody", null, reductions.map((r) => h("tr", { "data-kind": r.kind.what },
+          h("td", null, reductionText(r)),
+          h("td", null, unitLink(r.unit)),
+          h("td", null, statusBadge(r.status)),
+          h("td", null, date(r.date)),
+          h("td", null, factEvidence(r.fact_id))))))
+      : h("p", { class: "muted" }, "Chưa có số liệu cắt giảm nào được ghi nhận."));
 }
 
 /** Where a unit's territory is after the 2025 reform. */

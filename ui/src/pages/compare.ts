@@ -1,6 +1,6 @@
 // Compare: two or more provinces side by side; what one has and another lacks is highlighted.
 import { get } from "../api";
-import { href, loading, statusBadge, unitLink } from "../components";
+import { factEvidence, href, loading, reductionText, statusBadge, unitLink } from "../components";
 import { clear, h } from "../dom";
 import { bodyName, label, LEVEL, MERGE_KIND, patternLabel } from "../labels";
 import { coverage } from "./province";
@@ -69,7 +69,8 @@ export async function comparePage(root: HTMLElement, codesText: string) {
         h("tbody", null,
           h("tr", null, h("th", null, "Quan hệ sáp nhập"), recs.map((r) => h("td", null, String(r.summary.mergers)))),
           h("tr", null, h("th", null, "Mô hình kiêm nhiệm"), recs.map((r) => h("td", null, String(r.summary.patterns)))),
-          h("tr", null, h("th", null, "Đơn vị áp dụng"), recs.map((r) => h("td", null, String(r.summary.units_applying))))))),
+          h("tr", null, h("th", null, "Đơn vị áp dụng"), recs.map((r) => h("td", null, String(r.summary.units_applying)))),
+          h("tr", null, h("th", null, "Số liệu cắt giảm"), recs.map((r) => h("td", null, String(r.summary.reductions))))))),
     h("section", { class: "card" },
       h("h2", null, "Mô hình nhất thể hóa chức danh ", h("span", { class: "en" }, "Concurrency patterns")),
       patterns.size === 0 ? h("p", { class: "muted" }, "Không tỉnh nào có mô hình được ghi nhận.") :
@@ -91,7 +92,31 @@ export async function comparePage(root: HTMLElement, codesText: string) {
     h("section", { class: "card" },
       h("h2", null, "Sáp nhập, hợp nhất cơ quan ", h("span", { class: "en" }, "Mergers")),
       mergerTable(recs, new Set<string>(data.common.mergers))),
+    h("section", { class: "card" },
+      h("h2", null, "Cắt giảm được báo cáo ", h("span", { class: "en" }, "Reductions reported")),
+      h("p", { class: "muted small" }, "Số liệu như nguồn đưa, theo từng đơn vị báo cáo; không cộng dồn (số của tỉnh có thể đã gồm số của huyện)."),
+      reductionTable(recs, new Set<string>(data.common.reductions))),
   );
+}
+
+function reductionTable(recs: any[], common: Set<string>) {
+  const kinds = new Map<string, string>();
+  for (const r of recs) for (const x of r.reductions) kinds.set(x.kind.what, x.kind.name);
+  if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có số liệu cắt giảm được ghi nhận.");
+  return h("table", { class: "compare reductions-compare" },
+    h("thead", null, h("tr", null, h("th", null, "Cắt giảm"), recs.map((r) => h("th", null, r.unit.name)))),
+    h("tbody", null, [...kinds].map(([what, name]) => h("tr", { class: common.has(what) ? "same" : "differs", "data-kind": what },
+      h("td", null, name),
+      recs.map((r) => {
+        const here = r.reductions.filter((x: any) => x.kind.what === what);
+        if (!here.length) return h("td", { class: "absent" }, "—");
+        const only = r.only_here.reductions.includes(what);
+        return h("td", { class: only ? "only-here" : "present" },
+          h("ul", { class: "compact" }, here.map((x: any) => h("li", null,
+            reductionText(x), " · ", unitLink(x.unit), " ", statusBadge(x.status),
+            factEvidence(x.fact_id, "trích dẫn")))),
+          only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
+      })))));
 }
 
 function mergerTable(recs: any[], common: Set<string>) {

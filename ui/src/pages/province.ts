@@ -1,6 +1,7 @@
-// Province: its concurrency patterns (table and chart), its mergers, and a way to compare.
+// Province: its concurrency patterns (table and chart), its mergers, the reductions it
+// reported, and a way to compare.
 import { enc, get } from "../api";
-import { evidenceList, fateBlock, href, loading, statusBadge, unitLink } from "../components";
+import { evidenceList, fateBlock, href, loading, reductionsSection, statusBadge, unitLink } from "../components";
 import { coverageChart, Bar } from "../chart";
 import { clear, h } from "../dom";
 import { date, label, LEVEL, MERGE_KIND, patternLabel, pct } from "../labels";
@@ -30,7 +31,7 @@ export async function provincePage(root: HTMLElement, code: string) {
   const [unit, patterns, mine, matrix] = await Promise.all([
     get(`/units/${enc(code)}`),
     get("/patterns/concurrency", { province: code, limit: 200 }),
-    // the compare endpoint holds a province's mergers (in it and in its units)
+    // the compare endpoint holds a province's mergers and reductions (in it and in its units)
     get("/compare", { units: `${code},${code}` }),
     get("/patterns/concurrency/matrix"),
   ]);
@@ -66,6 +67,7 @@ export async function provincePage(root: HTMLElement, code: string) {
       items.length ? [coverageChart(groups), patternTable(items, u.uid)]
         : h("p", { class: "muted" }, "Chưa có mô hình kiêm nhiệm nào được ghi nhận.")),
     mergersSection(record.mergers),
+    reductionsSection(record.reductions),
     h("div", { class: "two" }, compareBox, fateBlock(unit.fate, u.name)),
   );
 }

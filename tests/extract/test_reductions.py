@@ -63,6 +63,15 @@ def test_from_one_number_down_to_another():
     assert reductions(text, "Nghệ An") == [("417", "division", None, 4, None, False, "implemented")]
 
 
+def test_from_one_number_down_to_another_named_once():
+    text = "Sau sắp xếp, thị xã Bỉm Sơn giảm từ 27 xuống còn 21 phòng, ban chuyên môn."
+    assert reductions(text, "Thanh Hóa") == [("381", "division", None, 6, None, False, "implemented")]
+
+
+def test_a_share_is_no_count():
+    assert reductions("Huyện Kim Bôi giảm được 1/3 số đầu mối.", "Hòa Bình") == []
+
+
 def test_the_kind_before_the_verb():
     text = "Năm 2020, số đầu mối trực thuộc UBND huyện Yên Thủy giảm 5 so với năm 2018."
     found = evals(text, "Hòa Bình", "reduction")

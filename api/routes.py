@@ -63,7 +63,8 @@ async def search(
 async def unit(driver: Driver, database: Database, code: Annotated[str, Path(
         max_length=20, description="GSO code (legacy era) or uid ('2025:22')",
         examples=["200"])]) -> dict:
-    """An administrative unit, its parent and parts, and where it went in 2025."""
+    """An administrative unit, its parent and parts, its bodies, the reductions it
+    reported, and where it went in 2025."""
     uid = queries.unit_uid(code)
     row = await queries.unit(driver, database, uid)
     row["fate"] = await queries.unit_fate(driver, database, uid)

@@ -129,6 +129,8 @@ def test_unit_with_parts_and_fate(client):
     assert unit["unit"]["name"] == "Huyện Đầm Hà" and unit["parent"]["uid"] == "legacy:22"
     assert unit["parts"] and all(p["level"] == "commune" for p in unit["parts"])
     assert unit["fate"]["province"]["uid"] == "2025:22"
+    assert "Cơ quan Tổ chức - Nội vụ (Huyện Đầm Hà)" in {b["name"] for b in unit["bodies"]}
+    assert [(r["kind"]["what"], r["count"]) for r in unit["reductions"]] == [("staff", 9)]
 
 
 # --- patterns and comparison -----------------------------------------------------

@@ -159,6 +159,17 @@ def test_compare_lists_reported_reductions_with_their_quotes(page):
     screenshot(page, "compare-reductions")
 
 
+def test_district_page_lists_its_bodies_and_reductions(page):
+    page.goto(page.base + "/#/unit/440")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Huyện Đức Thọ")
+    bodies = page.locator("section", has=page.get_by_role("heading", name=re.compile("Cơ quan, tổ chức")))
+    expect(bodies.get_by_role("link").first).to_be_visible()
+    reductions = page.locator("section", has=page.get_by_role("heading", name=re.compile("Cắt giảm được báo cáo")))
+    row = reductions.get_by_role("row").filter(has_text="giảm 13 đầu mối")
+    expect(row).to_contain_text("Đã thực hiện")
+    screenshot(page, "district")
+
+
 def test_person_posts_with_dates_and_evidence(page):
     results = search(page, "vi thi tien")
     results.get_by_role("link", name="Vì Thị Tiến", exact=True).click()

@@ -1,6 +1,6 @@
 // Person, post, unit and source pages.
 import { enc, get } from "../api";
-import { evidenceList, fateBlock, href, loading, statusBadge, unitLink } from "../components";
+import { evidenceList, fateBlock, href, loading, reductionsSection, statusBadge, unitLink } from "../components";
 import { clear, h, put } from "../dom";
 import { BRANCH, date, ERA, label, LEVEL, postTitle } from "../labels";
 
@@ -77,6 +77,7 @@ export async function unitPage(root: HTMLElement, code: string) {
           h("a", { href: href.body(b.id) }, b.name), b.branch ? h("span", { class: "muted small" }, ` ${label(BRANCH, b.branch)}`) : null)))
           : h("p", { class: "muted" }, "Chưa có cơ quan nào được ghi nhận.")),
       fateBlock(data.fate, u.name)),
+    data.reductions?.length ? reductionsSection(data.reductions) : null,
     data.parts?.length ? h("section", { class: "card" },
       h("h2", null, `Đơn vị trực thuộc (${data.parts.length}) `, h("span", { class: "en" }, "Parts")),
       h("ul", { class: "columns" }, data.parts.map((p: any) => h("li", null, unitLink(p))))) : null);

@@ -57,6 +57,11 @@ _WHOLE_LEVEL = {"tỉnh": "province", "thành phố": None, "huyện": "district
 _TARGET = re.compile(r"\b(?:mục tiêu|nếu|sẽ|phấn đấu|dự kiến|yêu cầu)\b|"
                      r"(?<!sau )\bkhi thực hiện\b|(?<!thực hiện )(?<!theo )\b(?:kế hoạch|chỉ tiêu|lộ trình)\b")
 _GENERIC = "người"                     # a counter that repeats the kind named before it
+_BARE = re.compile(r"(?P<n>" + _NUMBER + r")\b(?!\s*[%/])")     # "giảm 13" (the kind before the verb)
+_ITEM_SEP = re.compile(r"\s*(?:,\s*|\s+)(?:và\s+)?")
+_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)(?:tổng\s+)?(?:số lượng|số)\s+(?P<w>[^,;]{2,60}?)\s*"
+                      r"(?:đã\s+|được\s+)?$")
+_YEAR = re.compile(r"\b(?:năm|cuối năm)\s+((?:19|20)\d{2})\b")
 _MAX_PHRASE = 90
 
 
@@ -152,16 +157,23 @@ def _unit(ctx: DocContext, view: SentenceView, verb: int) -> str | None:
     return ctx.at_level(ctx.last_place_before(verb), level)
 
 
-def _subject_kind(ctx: DocContext, view: SentenceView, verb: int) -> tuple[str | None, int]:
-    """"Số đầu mối giảm 13": the kind named just before the verb, and where."""
+def _subject_kind(ctx: DocContext, view: SentenceView, verb: int) -> str | None:
+    """"Số đầu mối giảm 13": the kind named just before the verb."""
     clause = ctx.clause_of(view, verb)
-    text = ctx.match[clause.start:verb]
-    m = re.search(r"(?:^|[,;]\s*|\s)(?:tổng\s+)?(?:số lượng|số)\s+(?P<w>[^,;]{2,60}?)\s*(?:đã\s+|được\s+)?$",
-                  text)
-    if not m:
-        return None, -1
-    kind, _ = kind_of(m.group("w"))
-    return kind, clause.start + m.start("w")
+    m = _SUBJECT.search(ctx.match[clause.start:verb])
+    return kind_of(m.group("w"))[0] if m else None
+
+
+def _date(match: str, start: int, verb: int, end: int) -> str | None:
+    """The start date the sentence gives ("từ tháng 8/2018"), else the year
+    named before the verb ("Năm 2020, ..."), but not a baseline ("so với năm 2016")."""
+    found = date_in(match[start:end])
+    if found:
+        return found
+    for m in _YEAR.finditer(match, start, verb):
+        if not match[max(start, m.start() - 8):m.start()].rstrip().endswith("so với"):
+            return m.group(1)
+    return None
 
 
 VERB_HINT = re.compile(r"giảm|giản")     # what a sentence needs for extract_reductions to be asked
@@ -185,10 +197,7 @@ def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
         clause = ctx.clause_of(view, verb.start())
         target = _TARGET.search(match, clause.start, verb.start())
         status = "planned" if target else ctx.status_for(view, clause, verb.start())
-        m = re.search(r"\b(?:năm|cuối năm)\s+((?:19|20)\d{2})\b", match[s.start:verb.start()])
-        date = date_in(match[s.start:s.end]) or (m.group(1) if m and "so với" not in
-                                                 match[s.start:verb.start()][max(0, m.start() - 8):m.start()]
-                                                 else None)
+        date = _date(match, s.start, verb.start(), s.end)
         unit = _unit(ctx, view, verb.start())
         previous_kind = None
         while True:
@@ -202,10 +211,9 @@ def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
                                        what=kind, level=level, count=count, percent=percent,
                                        approx=approx, surface=text[start:end], status=status,
                                        date=date))
-            nxt = _NEXT_ITEM.match(match, end, s.end)
-            if not nxt:
+            if not _NEXT_ITEM.match(match, end, s.end):
                 break
-            at = end + len(re.match(r"\s*(?:,\s*|\s+)(?:và\s+)?", match[end:]).group(0))
+            at = _ITEM_SEP.match(match, end).end()
     return facts
 
 
@@ -216,33 +224,28 @@ def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,
     m = _FROM_TO.match(match, at)
     if m:
         a, b = _int(m.group("a")), _int(m.group("b"))
-        end = _phrase_end(match, m.end(), limit) if match[m.end():m.end() + 1] == " " else m.end()
-        phrase = m.group("phrase") or match[m.end():end]
-        kind, _ = kind_of(phrase.strip())
-        if kind is None:
-            kind, _ = _subject_kind(ctx, view, verb)
         if a <= b:
             return None
+        end = _phrase_end(match, m.end(), limit) if match[m.end():m.end() + 1] == " " else m.end()
+        phrase = m.group("phrase") or match[m.end():end]
+        kind = kind_of(phrase.strip())[0] or _subject_kind(ctx, view, verb)
         return kind, (_level(kind, phrase) if kind else None), a - b, None, False, at, max(end, m.end())
     percent = _PERCENT.match(match, at)
     count = None if percent else _COUNT.match(match, at)
     if percent is None and count is None:
         # "giảm 13" with the kind before the verb ("số đầu mối giảm 13")
-        bare = re.match(r"(?P<n>" + _NUMBER + r")\b(?!\s*[%/])", match[at:limit])
-        if not bare:
-            return None
-        kind, _ = _subject_kind(ctx, view, verb)
+        bare = _BARE.match(match, at, limit)
+        kind = _subject_kind(ctx, view, verb) if bare else None
         if kind is None:
             return None
-        end = at + bare.end()
-        return kind, _kinds().level.get(kind), _int(bare.group("n")), None, False, at, end
+        return kind, _kinds().level.get(kind), _int(bare.group("n")), None, False, at, bare.end()
     m = percent or count
     start = m.end()
     end = _phrase_end(match, start, limit)
     phrase = match[start:end]
     kind, words = kind_of(phrase)
     if kind is None:                        # "số đầu mối giảm 5 so với năm 2018"
-        kind, _ = _subject_kind(ctx, view, verb)
+        kind = _subject_kind(ctx, view, verb)
     if kind is None:
         return None if not phrase else (None, None, None, None, False, at, end)
     if words == _GENERIC and previous_kind is not None:

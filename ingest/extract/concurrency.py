@@ -66,7 +66,8 @@ _STILL = re.compile(r"\b(?:chỉ còn|còn lại|giờ còn|nay còn)\s+(?P<n>" 
 _DOING = re.compile(r"\b(?:triển khai|thực hiện|duy trì|áp dụng|còn)\b")
 
 
-def _int(number: str) -> int:
+def parse_count(number: str) -> int:
+    """"1.875" -> 1875: the press writes thousands with dots."""
     return int(number.replace(".", ""))
 
 
@@ -104,7 +105,7 @@ def coverage_before(match: str, start: int, end: int, text: str | None = None) -
     numbers = _DIGIT.search(pre) is not None      # every pattern but "ở xã" needs one
     m = _BARE_RATIO.search(pre) if numbers else None
     if m:
-        return Coverage(None, _int(m.group("n")), _int(m.group("m")), start=start + m.start(), end=end)
+        return Coverage(None, parse_count(m.group("n")), parse_count(m.group("m")), start=start + m.start(), end=end)
     best = None
     for pattern in _BEFORE if numbers else ():
         for m in pattern.finditer(pre):
@@ -124,8 +125,8 @@ def coverage_before(match: str, start: int, end: int, text: str | None = None) -
     if groups.get("pct"):
         cov.percent = float(groups["pct"].replace(",", "."))
     else:
-        cov.count = _int(groups["n"])
-        cov.of = _int(groups["m"]) if groups.get("m") else None
+        cov.count = parse_count(groups["n"])
+        cov.of = parse_count(groups["m"]) if groups.get("m") else None
     if cov.level is None and level_m:
         cov.level = NOUN_LEVEL[level_m.group("noun")]
     return cov
@@ -139,8 +140,8 @@ def coverage_after(match: str, start: int, end: int) -> Coverage | None:
         if m.group("pct"):
             cov.percent = float(m.group("pct"))
         elif m.group("n") and m.group("n") != "một":
-            cov.count = _int(m.group("n"))
-            cov.of = _int(m.group("m")) if m.group("m") else None
+            cov.count = parse_count(m.group("n"))
+            cov.of = parse_count(m.group("m")) if m.group("m") else None
         if m.group("also"):
             cov.also_level = NOUN_LEVEL[m.group("also")]
         return cov
@@ -402,10 +403,10 @@ def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Positio
             nxt = _REPORT.search(low, m.end())
             if nxt:
                 seg_end = clause.start + nxt.start()
-            count = _int(m.group("n"))
+            count = parse_count(m.group("n"))
             still = _STILL.search(match, clause.start + m.end(), seg_end)
             if still:
-                count = _int(still.group("n"))
+                count = parse_count(still.group("n"))
             end = still.end() if still else clause.start + m.end()
             if not (this_model or still or _DOING.search(match, clause.start + m.end(), seg_end)):
                 continue

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from mergegraph.vocab import reduction_kinds
 
+from .concurrency import NOUN_LEVEL, parse_count
 from .context import DocContext, SentenceView, date_in
 from .facts import Reduction
 from .normalize import norm_phrase
@@ -46,11 +47,9 @@ _SOFT_SEP = re.compile(r"\s*,\s*|\s+và\s+|\s+hoặc\s+")
 _LEVEL_WORDS = re.compile(r"\bcấp (?P<l1>tỉnh|huyện|xã|thôn)\b|"
                           r"\b(?:ở|tại|của) (?:các )?(?P<l2>thôn|bản|ấp|xóm|tổ dân phố|khu phố|"
                           r"xã|phường|thị trấn)\b")
-_LEVEL_OF = {"tỉnh": "province", "huyện": "district", "xã": "commune", "phường": "commune",
-             "thị trấn": "commune", "thôn": "village", "bản": "village", "ấp": "village",
-             "xóm": "village", "tổ dân phố": "village", "khu phố": "village"}
 # "toàn tỉnh đã giảm": the whole province's figure
 _WHOLE = re.compile(r"\b(?:toàn|cả|trên địa bàn)\s+(?P<w>tỉnh|thành phố|huyện|thị xã|quận)\b")
+# ("toàn thành phố" may be a district-level city or Hà Nội: the subject decides)
 _WHOLE_LEVEL = {"tỉnh": "province", "thành phố": None, "huyện": "district", "thị xã": "district",
                 "quận": "district"}
 # words before the verb that make the figure a target, not a result
@@ -133,12 +132,8 @@ def _level(kind: str, phrase: str) -> str | None:
         return own
     m = _LEVEL_WORDS.search(phrase)
     if m:
-        return _LEVEL_OF[m.group("l1") or m.group("l2")]
+        return NOUN_LEVEL[m.group("l1") or m.group("l2")]
     return None
-
-
-def _int(number: str) -> int:
-    return int(number.replace(".", ""))
 
 
 def _unit(ctx: DocContext, view: SentenceView, verb: int) -> str | None:
@@ -182,9 +177,7 @@ VERB_HINT = re.compile(r"giảm|giản")     # what a sentence needs for extract
 def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
     match, text = ctx.match, ctx.text
     s = view.sentence
-    quote_start, quote_end = s.start, s.end
-    while quote_end > quote_start and text[quote_end - 1].isspace():
-        quote_end -= 1
+    quote_start, quote_end = s.start, s.end     # a sentence carries no outer white space
     quote = text[quote_start:quote_end]
     facts: list[Reduction] = []
 
@@ -223,7 +216,7 @@ def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,
     match = ctx.match
     m = _FROM_TO.match(match, at)
     if m:
-        a, b = _int(m.group("a")), _int(m.group("b"))
+        a, b = parse_count(m.group("a")), parse_count(m.group("b"))
         if a <= b:
             return None
         end = _phrase_end(match, m.end(), limit) if match[m.end():m.end() + 1] == " " else m.end()
@@ -238,7 +231,7 @@ def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,
         kind = _subject_kind(ctx, view, verb) if bare else None
         if kind is None:
             return None
-        return kind, _kinds().level.get(kind), _int(bare.group("n")), None, False, at, bare.end()
+        return kind, _kinds().level.get(kind), parse_count(bare.group("n")), None, False, at, bare.end()
     m = percent or count
     start = m.end()
     end = _phrase_end(match, start, limit)
@@ -257,7 +250,7 @@ def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,
         if not 0 < value <= 100:
             return None
         return kind, level, None, value, approx, at, end
-    number = _int(count.group("n"))
+    number = parse_count(count.group("n"))
     if number == 0:
         return None
     return kind, level, number, None, approx, at, end

@@ -125,6 +125,26 @@ def test_stop_then_start_keeps_data(local_instance, db, conn):
         drv.close()
 
 
+@needs_local
+def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_path):
+    # token_urlsafe starts one generated password in 64 with "-": the admin tool
+    # must not read it as an option (a fresh CI run once failed on exactly that).
+    def free_port():
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    instance = neo4j_local.Instance(home=tmp_path / "dash", bolt_port=free_port(),
+                                    http_port=free_port(), heap="512m", pagecache="64m")
+    password = "-starts-with-a-dash-0123"
+    neo4j_local.start(instance, password=password, cache_dir=local_instance.home.parent / "maven")
+    try:
+        assert neo4j_local.read_password(instance) == password
+        with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", password)) as drv:
+            assert drv.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+    finally:
+        neo4j_local.stop(instance)
+
+
 def test_port_taken_by_another_program_is_reported(tmp_path):
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))

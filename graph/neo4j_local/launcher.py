@@ -287,8 +287,10 @@ def _ensure_password(instance: Instance, java: str, classpath: str, wanted: str 
     password = wanted or secrets.token_urlsafe(24)
     if password == "neo4j" or len(password) < 8:
         raise LocalNeo4jError("NEO4J_PASSWORD must be at least 8 characters and not 'neo4j'.")
+    # "--": a password may begin with "-" (token_urlsafe gives one in 64), which the
+    # admin tool would otherwise read as an option and fail with "Missing <password>".
     proc = subprocess.run(
-        [java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", password],
+        [java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", "--", password],
         capture_output=True, text=True, env=_neo4j_env(instance),
     )
     if proc.returncode != 0:

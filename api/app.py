@@ -8,12 +8,12 @@ from fastapi import FastAPI
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import errors
-from api.deps import Database, Driver
-from api.models import Health
-from api.routes import reads, writes
-from api.ui import ui_router
-from graph.driver import (API_DRIVER_OPTIONS, connection_for, is_unavailable, open_async_driver,
+from mergegraph.api import errors
+from mergegraph.api.deps import Database, Driver
+from mergegraph.api.models import Health
+from mergegraph.api.routes import reads, writes
+from mergegraph.api.ui import ui_router
+from mergegraph.graph.driver import (API_DRIVER_OPTIONS, connection_for, is_unavailable, open_async_driver,
                           open_driver)
 from mergegraph import __version__
 from mergegraph.settings import Settings, get_settings
@@ -95,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
              responses={503: {"description": "Neo4j is unreachable (problem+json)"}})
     async def health(driver: Driver, database: Database) -> Health:
         """Whether Neo4j answers, its version and the graph's size."""
-        from graph.queries import health_counts
+        from mergegraph.graph.queries import health_counts
 
         try:
             info, counts = await health_counts(driver, database)

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from neo4j import exceptions as neo4j_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.driver import is_unavailable
+from mergegraph.graph.driver import is_unavailable
 from mergegraph.errors import (
     BadInput, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
 

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
-from api import models
-from api.deps import Database, Driver, require_read, require_write
-from graph import queries
-from graph.export import FORMATS, export
+from mergegraph.api import models
+from mergegraph.api.deps import Database, Driver, require_read, require_write
+from mergegraph.graph import queries
+from mergegraph.graph.export import FORMATS, export
 from mergegraph.errors import BadInput, NotFound
 
 Level = Literal["province", "district", "commune", "village"]
@@ -175,8 +175,8 @@ async def export_graph(driver: Driver, database: Database,
 async def post_document(request: Request, document: models.DocumentIn, driver: Driver,
                         database: Database):
     """Ingest one document (bearer token required): its facts are extracted and loaded."""
-    from ingest.load import DocumentInput, check_date, prepare_text
-    from graph.facts import write_documents
+    from mergegraph.ingest.load import DocumentInput, check_date, prepare_text
+    from mergegraph.graph.facts import write_documents
     from mergegraph.text import nfc
 
     try:
@@ -210,7 +210,7 @@ async def post_document(request: Request, document: models.DocumentIn, driver: D
 @writes.delete("/documents/{doc_id}", status_code=204)
 async def delete_document(request: Request, doc_id: Id, driver: Driver, database: Database):
     """Retract a document (bearer token required): its claims, and orphans, go."""
-    from graph.facts import known_sources, retract_documents
+    from mergegraph.graph.facts import known_sources, retract_documents
 
     writer = request.app.state.write_driver
     await queries.ping(driver, database)  # 503 at once when Neo4j is down

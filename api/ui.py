@@ -8,12 +8,13 @@ so no API path is shadowed.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(str(files("mergegraph.api"))).resolve() / "static"
 INDEX = STATIC / "index.html"
 
 # Security headers for the page: everything comes from this origin, nothing inline

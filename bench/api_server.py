@@ -12,7 +12,7 @@ import httpx
 import psutil
 
 from common import ROOT, log
-from graph import neo4j_local
+from mergegraph.graph import neo4j_local
 
 
 def _env(inst) -> dict:
@@ -26,7 +26,7 @@ def _env(inst) -> dict:
 @contextmanager
 def serving(inst, port: int = 8100, workers: int = 1):
     """The API on 127.0.0.1:port; yields (base url, psutil.Process of the server)."""
-    cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+    cmd = [sys.executable, "-m", "uvicorn", "mergegraph.api.app:create_app", "--factory",
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
            "--log-level", "warning", "--no-access-log"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(inst), stdout=subprocess.DEVNULL,

@@ -24,8 +24,8 @@ if str(ROOT) not in sys.path:
 
 import neo4j  # noqa: E402
 
-from graph import neo4j_local  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
+from mergegraph.graph import neo4j_local  # noqa: E402
+from mergegraph.graph.schema import apply_schema  # noqa: E402
 
 DATABASE = "neo4j"
 BENCH_DIR = Path(os.environ.get("MERGEGRAPH_BENCH_DIR", ROOT / ".local" / "neo4j-bench"))
@@ -76,7 +76,7 @@ def driver(inst: neo4j_local.Instance) -> neo4j.Driver:
 
 def prepare_empty(inst: neo4j_local.Instance) -> dict:
     """Schema and the real administrative units (what every fact load starts from)."""
-    from ingest.load_units import load_units
+    from mergegraph.ingest.load_units import load_units
 
     with driver(inst) as drv:
         apply_schema(drv, DATABASE)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from common import ROOT
-from ingest import adminunits
+from mergegraph.ingest import adminunits
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -98,14 +98,14 @@ def synthetic_documents(n: int, seed: int = 7, size: int = 10_000) -> list[tuple
 
 
 def corpus_documents() -> list[tuple[str, dict]]:
-    from ingest.extract import read_document
+    from mergegraph.ingest.extract import read_document
 
     paths = sorted(CORPUS.rglob("*.txt")) + sorted((ROOT / "ingest" / "corpus").rglob("*.txt"))
     return [(read_document(p), {"doc": p.stem}) for p in paths]
 
 
 def time_extraction(docs: list[tuple[str, dict]], rounds: int = 1) -> dict:
-    from ingest.extract import DocumentMeta, extract_document
+    from mergegraph.ingest.extract import DocumentMeta, extract_document
 
     extract_document(docs[0][0], DocumentMeta(**docs[0][1]))  # warm-up: vocabularies
     facts = 0

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from common import ROOT  # noqa: F401  (sys.path)
-from ingest import adminunits
-from ingest.plan import MULTI_INSTANCE_TYPES, plan_document, unit_info  # noqa: F401
+from mergegraph.ingest import adminunits
+from mergegraph.ingest.plan import MULTI_INSTANCE_TYPES, plan_document, unit_info  # noqa: F401
 from mergegraph.text import fold
 
 MAX_DEPTH = 20

@@ -27,9 +27,9 @@ import httpx
 import neo4j
 
 from common import DATABASE, driver, percentile
-from graph import queries
-from graph.catalog import query
-from graph.queries import FAR_FUTURE
+from mergegraph.graph import queries
+from mergegraph.graph.catalog import query
+from mergegraph.graph.queries import FAR_FUTURE
 
 
 def sample_bodies(chain_ends: dict[int, list[str]], n: int = 50, depth: int = 20,
@@ -41,7 +41,7 @@ def sample_bodies(chain_ends: dict[int, list[str]], n: int = 50, depth: int = 20
 
 def measure(inst, base_url: str, body_ids: list[str], calls: int, warmup: int = 20) -> dict:
     cypher = query("body_lineage")
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     api_ms, bolt_ms, inproc_ms, edges = [], [], [], []
     loop = asyncio.new_event_loop()

@@ -231,7 +231,7 @@ def neo4j_cpu_seconds(inst) -> float | None:
     """CPU seconds (user + system) the bench Neo4j process has used so far."""
     import psutil
 
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     pid = neo4j_local.status(inst).pid
     if pid is None:
@@ -283,8 +283,8 @@ def compare(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
 def _worker(scale: int, seed: int, group_rows: int | None) -> None:
     """Subprocess body: the project's ingest job over the synthetic documents."""
     from common import instance
-    from ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, DocumentInput, ingest
-    from ingest.plan import plan_document
+    from mergegraph.ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, DocumentInput, ingest
+    from mergegraph.ingest.plan import plan_document
 
     inst = instance()
     pending: dict[str, tuple[dict, list]] = {}

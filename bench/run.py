@@ -57,7 +57,7 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
                         "chains_by_depth": {d: len(v) for d, v in sorted(plan.chain_ends.items())}}
     import psutil
 
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     neo_proc = psutil.Process(neo4j_local.status(inst).pid)
     with api_server.serving(inst, port=8100, workers=1) as (base, proc):
@@ -161,7 +161,7 @@ def main() -> None:
         report["units_load"] = common.prepare_empty(inst)
     else:
         with common.driver(inst) as drv:
-            from graph.schema import apply_schema
+            from mergegraph.graph.schema import apply_schema
             apply_schema(drv, common.DATABASE)
     try:
         for scale in scales:

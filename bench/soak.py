@@ -35,7 +35,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.driver import connection_for, open_driver  # noqa: E402
+from mergegraph.graph.driver import connection_for, open_driver  # noqa: E402
 from mergegraph.settings import Settings  # noqa: E402
 
 MERGEGRAPH = ROOT / ".venv" / "bin" / "mergegraph"

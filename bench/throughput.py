@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from common import ROOT, log
-from ingest import adminunits
+from mergegraph.ingest import adminunits
 
 
 def targets(chain_ends: dict[int, list[str]], seed: int = 7) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from graph.schema import CYPHER_DIR
+from mergegraph.graph.schema import CYPHER_DIR
 
 
 def query_files() -> list[Path]:

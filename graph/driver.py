@@ -16,7 +16,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from pydantic import SecretStr
 
-from graph.neo4j_local import Instance, read_password
+from mergegraph.graph.neo4j_local import Instance, read_password
 from mergegraph.errors import AuthenticationFailed, Unavailable
 from mergegraph.settings import Settings
 

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import neo4j
 
-from graph.queries import jsonable
+from mergegraph.graph.queries import jsonable
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
            "graphml": "application/graphml+xml"}

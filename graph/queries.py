@@ -14,8 +14,8 @@ from typing import Any
 import neo4j
 import neo4j.time
 
-from graph.catalog import query
-from graph.search import lucene_query
+from mergegraph.graph.catalog import query
+from mergegraph.graph.search import lucene_query
 from mergegraph.errors import BadInput, NotFound
 
 MODEL_LABELS = ("AdminUnit", "Body", "Position", "Person", "ConcurrencyPattern",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 from pathlib import Path
 
 import neo4j
 
-from mergegraph.settings import PROJECT_ROOT
-
-CYPHER_DIR = PROJECT_ROOT / "cypher"
+# The .cypher files ship inside the package (mergegraph.cypher); wheels install
+# unzipped, so the package folder is a real folder.
+CYPHER_DIR = Path(str(files("mergegraph.cypher")))
 SCHEMA_FILE = CYPHER_DIR / "schema.cypher"
 _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 

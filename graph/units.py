@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import neo4j
 
-from graph.catalog import query
+from mergegraph.graph.catalog import query
 
 BATCH = 5000
 

@@ -16,9 +16,9 @@ from typing import Callable, Iterable
 
 import neo4j
 
-from graph.facts import WriteStats, write_documents
-from ingest.manifest import DocumentInput, Skipped, check_date, read_manifest, read_paths
-from ingest.plan import DocumentPlan, content_hash, plan_document
+from mergegraph.graph.facts import WriteStats, write_documents
+from mergegraph.ingest.manifest import DocumentInput, Skipped, check_date, read_manifest, read_paths
+from mergegraph.ingest.plan import DocumentPlan, content_hash, plan_document
 
 __all__ = ["DocumentInput", "IngestReport", "Skipped", "check_date", "ingest", "prepare",
            "prepare_text", "read_manifest", "read_paths"]
@@ -43,14 +43,14 @@ class IngestReport:
 
 def prepare(item: DocumentInput) -> DocumentPlan:
     """Read, extract and plan one document (raises on a bad document)."""
-    from ingest.extract import read_document
+    from mergegraph.ingest.extract import read_document
 
     return prepare_text(item, read_document(item.path))
 
 
 def prepare_text(item: DocumentInput, text: str) -> DocumentPlan:
     """Extract and plan one document's NFC text; keeps the facts on `plan.records`."""
-    from ingest.extract import DocumentMeta, extract_document
+    from mergegraph.ingest.extract import DocumentMeta, extract_document
 
     meta = DocumentMeta(doc=item.doc, url=item.url, publisher=item.publisher, date=item.date,
                         province_hint=item.province_hint)

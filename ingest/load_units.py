@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import neo4j
 
-from graph.units import WriteCounts, write_units
-from ingest import adminunits
+from mergegraph.graph.units import WriteCounts, write_units
+from mergegraph.ingest import adminunits
 from mergegraph.text import fold
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from ingest import adminunits
+from mergegraph.ingest import adminunits
 from mergegraph.text import fold
 from mergegraph.vocab import body_branch, body_type_name, reduction_kinds
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 
 from mergegraph.errors import BadInput, MergegraphError
-from mergegraph.settings import PROJECT_ROOT, get_settings
+from mergegraph.settings import get_settings
 
 app = typer.Typer(
     help="mergegraph: a knowledge graph of organisational mergers in Vietnam's political system.",
@@ -40,7 +41,7 @@ def main() -> None:
 
 
 def _local():
-    from graph.driver import local_instance
+    from mergegraph.graph.driver import local_instance
 
     settings = get_settings()
     if not settings.uses_local_neo4j:
@@ -53,7 +54,7 @@ def _local():
 
 def ensure_neo4j() -> None:
     """Start the local Neo4j when no NEO4J_URI is configured (idempotent)."""
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     settings = get_settings()
     if not settings.uses_local_neo4j:
@@ -69,7 +70,7 @@ def ensure_neo4j() -> None:
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Start the local Neo4j and wait until Bolt answers (returns at once if it is up)."""
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     settings, instance = _local()
     t0 = time.monotonic()
@@ -85,7 +86,7 @@ def neo4j_start() -> None:
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the local Neo4j (its data stays)."""
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     _, instance = _local()
     stopped = neo4j_local.stop(instance)
@@ -95,7 +96,7 @@ def neo4j_stop() -> None:
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Say whether the local Neo4j runs (exit 3 when it does not)."""
-    from graph import neo4j_local
+    from mergegraph.graph import neo4j_local
 
     _, instance = _local()
     st = neo4j_local.status(instance)
@@ -110,8 +111,8 @@ def neo4j_status() -> None:
 @app.command("init-schema")
 def init_schema() -> None:
     """Apply every constraint and index of cypher/schema.cypher (idempotent)."""
-    from graph.driver import connected
-    from graph.schema import apply_schema
+    from mergegraph.graph.driver import connected
+    from mergegraph.graph.schema import apply_schema
 
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn):
@@ -161,7 +162,7 @@ def cypher(
     import neo4j
     from neo4j import exceptions as neo4j_errors
 
-    from graph.driver import connected
+    from mergegraph.graph.driver import connected
 
     params = dict(_parse_param(p) for p in (param or []))
     ensure_neo4j()
@@ -178,8 +179,8 @@ def cypher(
 @app.command("load-units")
 def load_units_cmd() -> None:
     """Load the administrative units of both eras and the 2025 mergers (idempotent)."""
-    from graph.driver import connected
-    from ingest.load_units import load_units
+    from mergegraph.graph.driver import connected
+    from mergegraph.ingest.load_units import load_units
 
     ensure_neo4j()
     t0 = time.monotonic()
@@ -200,7 +201,7 @@ def load_units_cmd() -> None:
 
 # --- documents --------------------------------------------------------------------
 
-BUNDLED_MANIFEST = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
+BUNDLED_MANIFEST = Path(str(files("mergegraph.ingest"))) / "corpus" / "manifest.jsonl"
 
 
 @app.command("extract")
@@ -212,7 +213,7 @@ def extract_cmd(
         help="The publisher's province, for files given without a manifest.")] = None,
 ) -> None:
     """Extract facts (the evaluation format): a manifest to --out, or files to stdout."""
-    from ingest.extract import DocumentMeta, extract_document, extract_manifest, read_document
+    from mergegraph.ingest.extract import DocumentMeta, extract_document, extract_manifest, read_document
 
     if manifest:
         if not out_path:
@@ -268,8 +269,8 @@ def ingest_cmd(
     """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from graph.driver import connected
-    from ingest.load import ingest, read_manifest, read_paths
+    from mergegraph.graph.driver import connected
+    from mergegraph.ingest.load import ingest, read_manifest, read_paths
 
     if bool(manifest) == bool(paths):
         raise BadInput("give either --manifest M.jsonl or files and folders")
@@ -293,8 +294,8 @@ def retract_cmd(
     docs: Annotated[list[str], typer.Argument(help="Document ids (the manifest's doc).")],
 ) -> None:
     """Withdraw documents' claims; nodes left with no evidence go too."""
-    from graph.driver import connected
-    from graph.facts import known_sources, retract_documents
+    from mergegraph.graph.driver import connected
+    from mergegraph.graph.facts import known_sources, retract_documents
 
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn):
@@ -318,7 +319,7 @@ def serve(
     import uvicorn
 
     ensure_neo4j()
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    uvicorn.run("mergegraph.api.app:create_app", factory=True, host=host, port=port, log_level="info")
 
 
 @app.command("bootstrap")

@@ -8,21 +8,22 @@ naming needs, so that the graph layer can use it without importing extraction.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 
 import yaml
 
-from mergegraph.settings import PROJECT_ROOT
 from mergegraph.text import fold
 
-BODIES_YAML = PROJECT_ROOT / "ingest" / "vocab" / "bodies.yaml"
-REDUCTIONS_YAML = PROJECT_ROOT / "ingest" / "vocab" / "reductions.yaml"
+_VOCAB = files("mergegraph.ingest") / "vocab"
+BODIES_YAML = _VOCAB / "bodies.yaml"
+REDUCTIONS_YAML = _VOCAB / "reductions.yaml"
 LEVEL_KEYS = ("province", "city", "district", "commune", "village", "central")
 GAP = "…"  # the vocabulary's marker for a gap of words inside a name
 
 
 @lru_cache(maxsize=1)
 def body_specs() -> dict[str, dict]:
-    with open(BODIES_YAML, encoding="utf-8") as handle:
+    with BODIES_YAML.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["body_types"]
 
 
@@ -30,7 +31,7 @@ def body_specs() -> dict[str, dict]:
 def reduction_kinds() -> dict[str, dict]:
     """What a reported reduction counts (ingest/vocab/reductions.yaml): key ->
     label, en, words, level."""
-    with open(REDUCTIONS_YAML, encoding="utf-8") as handle:
+    with REDUCTIONS_YAML.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["reduction_kinds"]
 
 

@@ -16,9 +16,9 @@ import neo4j
 import pytest
 from pydantic import SecretStr
 
-from graph import neo4j_local
-from graph.driver import Connection, open_driver, verify
-from graph.schema import apply_schema
+from mergegraph.graph import neo4j_local
+from mergegraph.graph.driver import Connection, open_driver, verify
+from mergegraph.graph.schema import apply_schema
 from mergegraph.settings import PROJECT_ROOT, Settings
 from tests.helpers import wipe
 

@@ -15,8 +15,8 @@ def wipe(drv: neo4j.Driver, database: str) -> None:
 
 def load_units_and_bundled_corpus(drv: neo4j.Driver, database: str) -> None:
     """A clean graph holding what `mergegraph bootstrap` loads: units and the bundled corpus."""
-    from ingest.load import ingest, read_manifest
-    from ingest.load_units import load_units
+    from mergegraph.ingest.load import ingest, read_manifest
+    from mergegraph.ingest.load_units import load_units
     from mergegraph.settings import PROJECT_ROOT
 
     wipe(drv, database)

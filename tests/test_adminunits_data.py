@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from ingest import adminunits as au
+from mergegraph.ingest import adminunits as au
 
 DB_PATH, CONVERTER_PATH = au.source_paths()
 

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api.app import create_app
+from mergegraph.api.app import create_app
 from tests.helpers import load_units_and_bundled_corpus
 
 TOKEN = "test-token-0123456789"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api.app import create_app
+from mergegraph.api.app import create_app
 from mergegraph.settings import Settings
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graph.catalog import example_params, query, query_files
+from mergegraph.graph.catalog import example_params, query, query_files
 
 NAMES = [p.stem for p in query_files()]
 

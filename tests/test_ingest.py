@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from graph import neo4j_local
-from graph.driver import open_driver
-from graph.facts import retract_documents
-from graph.fingerprint import fingerprint
-from ingest.load import DocumentInput, ingest, read_manifest
-from ingest.plan import content_hash, plan_document
+from mergegraph.graph import neo4j_local
+from mergegraph.graph.driver import open_driver
+from mergegraph.graph.facts import retract_documents
+from mergegraph.graph.fingerprint import fingerprint
+from mergegraph.ingest.load import DocumentInput, ingest, read_manifest
+from mergegraph.ingest.plan import content_hash, plan_document
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe
 

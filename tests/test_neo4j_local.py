@@ -13,9 +13,9 @@ import neo4j
 import pytest
 from pydantic import SecretStr
 
-from graph import neo4j_local
-from graph.driver import Connection, open_driver, server_info, verify
-from graph.schema import apply_schema, schema_statements
+from mergegraph.graph import neo4j_local
+from mergegraph.graph.driver import Connection, open_driver, server_info, verify
+from mergegraph.graph.schema import apply_schema, schema_statements
 from mergegraph.errors import AuthenticationFailed, LocalNeo4jError
 
 needs_local = pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")),

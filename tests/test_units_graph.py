@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from graph import units as graph_units
-from graph.fingerprint import fingerprint
-from ingest import adminunits
-from ingest.load_units import load_units
+from mergegraph.graph import units as graph_units
+from mergegraph.graph.fingerprint import fingerprint
+from mergegraph.ingest import adminunits
+from mergegraph.ingest.load_units import load_units
 from tests.helpers import wipe
 
 

@@ -1,6 +1,6 @@
 """The project's own Neo4j, for machines without Docker (see launcher.py)."""
 
-from graph.neo4j_local.launcher import (
+from mergegraph.graph.neo4j_local.launcher import (
     Instance,
     Status,
     kill,

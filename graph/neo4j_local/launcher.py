@@ -28,11 +28,12 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from mergegraph.errors import LocalNeo4jError
 
-POM = Path(__file__).with_name("pom.xml")
+POM = Path(str(files("mergegraph.graph.neo4j_local") / "pom.xml"))
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 MIN_JAVA = 17

@@ -2,7 +2,7 @@
 ("hợp nhất", "sáp nhập") and unifying posts ("nhất thể hóa chức danh") turned
 into facts, each with the quote that states it.
 
-    from ingest.extract import extract_document, read_document, DocumentMeta
+    from mergegraph.ingest.extract import extract_document, read_document, DocumentMeta
     facts = extract_document(read_document("article.html"), DocumentMeta(province_hint="Nghệ An"))
     [f.to_eval() for f in facts]      # the evaluation format
     [f.to_record() for f in facts]    # everything kept, JSON-serialisable

@@ -130,7 +130,7 @@ def extract_manifest(manifest_path: str | os.PathLike, out_path: str | os.PathLi
     evaluation format). A bad line or an unreadable document is reported with
     its line and file (the reader is ingest.manifest, the one ingest uses); the
     other documents go on."""
-    from ingest.manifest import Skipped, read_manifest
+    from mergegraph.ingest.manifest import Skipped, read_manifest
 
     out_path = Path(out_path)
     report = ExtractReport()

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 
-from api.app import create_app
+from mergegraph.api.app import create_app
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import load_units_and_bundled_corpus
 

@@ -3,7 +3,7 @@ look at the facts in the evaluation format."""
 
 from __future__ import annotations
 
-from ingest.extract import DocumentMeta, extract_document
+from mergegraph.ingest.extract import DocumentMeta, extract_document
 
 
 def facts_of(text: str, hint: str | None = None, publisher: str | None = None, doc: str = "t"):

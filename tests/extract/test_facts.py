@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from ingest.extract import Concurrency, Holding, Merger, Transfer
+from mergegraph.ingest.extract import Concurrency, Holding, Merger, Transfer
 
 from ._support import facts_of
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ingest.extract.concurrency import coverage_before
-from ingest.extract.context import date_in
-from ingest.extract.mentions import _TYPE_HINT, _TYPE_HINTS, PlaceFinder, chunk
-from ingest.extract.gazetteer import gazetteer
-from ingest.extract.normalize import prepare
-from ingest.extract.tokens import tokenize
-from ingest.extract.vocab import vocabulary
+from mergegraph.ingest.extract.concurrency import coverage_before
+from mergegraph.ingest.extract.context import date_in
+from mergegraph.ingest.extract.mentions import _TYPE_HINT, _TYPE_HINTS, PlaceFinder, chunk
+from mergegraph.ingest.extract.gazetteer import gazetteer
+from mergegraph.ingest.extract.normalize import prepare
+from mergegraph.ingest.extract.tokens import tokenize
+from mergegraph.ingest.extract.vocab import vocabulary
 
 
 def test_type_hint_regex_is_any_substring():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.gazetteer import gazetteer
+from mergegraph.ingest.extract.gazetteer import gazetteer
 
 from ._support import evals
 

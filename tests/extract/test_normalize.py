@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.normalize import is_noise_line, match_text, prepare
+from mergegraph.ingest.extract.normalize import is_noise_line, match_text, prepare
 
 
 def test_matching_twin_has_the_same_length_and_unifies_spelling():

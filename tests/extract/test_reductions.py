@@ -3,7 +3,7 @@ sentences of our own: what, how many, where, status, and what is no reduction.""
 
 from __future__ import annotations
 
-from ingest.extract.reductions import kind_of
+from mergegraph.ingest.extract.reductions import kind_of
 
 from ._support import evals, facts_of
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ingest.extract.normalize import prepare
-from ingest.extract.tokens import tokenize
-from ingest.extract.vocab import vocabulary
+from mergegraph.ingest.extract.normalize import prepare
+from mergegraph.ingest.extract.tokens import tokenize
+from mergegraph.ingest.extract.vocab import vocabulary
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "taxonomy.yaml"
 

@@ -21,9 +21,9 @@ import httpx
 import neo4j
 import pytest
 
-from graph.fingerprint import Fingerprint, fingerprint
-from ingest.load import ingest, read_manifest
-from ingest.load_units import load_units
+from mergegraph.graph.fingerprint import Fingerprint, fingerprint
+from mergegraph.ingest.load import ingest, read_manifest
+from mergegraph.ingest.load_units import load_units
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe
 

@@ -10,12 +10,12 @@ from fastapi.testclient import TestClient
 from neo4j.exceptions import ClientError
 from pydantic import SecretStr
 
-from api import deps
-from api.app import create_app
-from graph.driver import API_DRIVER_OPTIONS, open_async_driver
-from graph.export import _records
-from graph.fingerprint import fingerprint
-from graph.queries import read
+from mergegraph.api import deps
+from mergegraph.api.app import create_app
+from mergegraph.graph.driver import API_DRIVER_OPTIONS, open_async_driver
+from mergegraph.graph.export import _records
+from mergegraph.graph.fingerprint import fingerprint
+from mergegraph.graph.queries import read
 from tests.reliability.conftest import TOKEN, is_problem
 
 DOC = {"doc": "access-test", "text": "Huyện Đầm Hà hợp nhất Ban Tổ chức với Phòng Nội vụ."}

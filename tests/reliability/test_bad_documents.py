@@ -8,8 +8,8 @@ import re
 import shutil
 import subprocess
 
-from graph.fingerprint import fingerprint
-from ingest.load import ingest, read_manifest
+from mergegraph.graph.fingerprint import fingerprint
+from mergegraph.ingest.load import ingest, read_manifest
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe
 from tests.reliability.conftest import BUNDLED, MERGEGRAPH, record, settle

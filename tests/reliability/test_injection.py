@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api.app import create_app
-from graph.fingerprint import fingerprint
+from mergegraph.api.app import create_app
+from mergegraph.graph.fingerprint import fingerprint
 from tests.reliability.conftest import TOKEN, is_problem, record
 
 PAYLOADS = [

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import neo4j_local
-from graph.fingerprint import fingerprint
+from mergegraph.graph import neo4j_local
+from mergegraph.graph.fingerprint import fingerprint
 from tests.helpers import wipe
 from tests.reliability.conftest import BUNDLED, MERGEGRAPH, record, settle
 

@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api.app import MAX_BODY_BYTES, create_app
-from api.routes import MAX_OFFSET, MAX_PAGE
-from graph.fingerprint import fingerprint
-from graph.queries import MAX_LINEAGE_DEPTH
+from mergegraph.api.app import MAX_BODY_BYTES, create_app
+from mergegraph.api.routes import MAX_OFFSET, MAX_PAGE
+from mergegraph.graph.fingerprint import fingerprint
+from mergegraph.graph.queries import MAX_LINEAGE_DEPTH
 from tests.reliability.conftest import TOKEN, is_problem
 
 BODY = "body:legacy:200:ban-to-chuc+noi-vu"

@@ -11,8 +11,8 @@ import time
 import httpx
 import pytest
 
-from graph import neo4j_local
-from graph.fingerprint import fingerprint
+from mergegraph.graph import neo4j_local
+from mergegraph.graph.fingerprint import fingerprint
 from tests.reliability.conftest import TOKEN, is_problem, record, settle
 
 LIMIT_S = 2.0  # the requirement; measured figures are recorded, see RELIABILITY.md

@@ -11,9 +11,13 @@ from fastapi.responses import StreamingResponse
 
 from mergegraph.api import models
 from mergegraph.api.deps import Database, Driver, require_read, require_write
+from mergegraph.errors import BadInput, NotFound
 from mergegraph.graph import queries
 from mergegraph.graph.export import FORMATS, export
-from mergegraph.errors import BadInput, NotFound
+from mergegraph.graph.facts import known_sources, retract_documents, write_documents
+from mergegraph.ingest.extract import DocumentMeta
+from mergegraph.ingest.manifest import Document, check_date
+from mergegraph.ingest.pipeline import prepare
 
 Level = Literal["province", "district", "commune", "village"]
 Status = Literal["implemented", "pilot", "planned", "ended"]
@@ -175,28 +179,20 @@ async def export_graph(driver: Driver, database: Database,
 async def post_document(request: Request, document: models.DocumentIn, driver: Driver,
                         database: Database):
     """Ingest one document (bearer token required): its facts are extracted and loaded."""
-    from mergegraph.ingest.load import DocumentInput, check_date, prepare_text
-    from mergegraph.graph.facts import write_documents
-    from mergegraph.text import nfc
-
     try:
         date = check_date(document.date)
     except ValueError as err:
         raise BadInput(str(err)) from err
-    text = nfc(document.text.replace("\r\n", "\n").replace("\x00", ""))
-    if not text.strip():
-        raise BadInput("the document's text is empty")
-    item = DocumentInput(doc=document.doc, path=None, url=document.url,
-                         publisher=document.publisher, date=date,
-                         province_hint=document.province_hint, title=document.title,
-                         origin=f"POST /documents {document.doc}")
+    meta = DocumentMeta(doc=document.doc, url=document.url, publisher=document.publisher,
+                        date=date, province_hint=document.province_hint, title=document.title)
+    item = Document(meta, text=document.text, origin="the document's text")
     writer = request.app.state.write_driver
     # The writer retries for seconds (deadlocks between writers are worth it);
     # a down Neo4j is found by the fail-fast reader first: 503 at once.
     await queries.ping(driver, database)
 
     def work():
-        plan = prepare_text(item, text)
+        plan = prepare(item)  # DocumentError (a BadInput: 422) when the text is empty
         return plan, write_documents(writer, database, [plan])
 
     plan, stats = await run_in_threadpool(work)
@@ -210,8 +206,6 @@ async def post_document(request: Request, document: models.DocumentIn, driver: D
 @writes.delete("/documents/{doc_id}", status_code=204)
 async def delete_document(request: Request, doc_id: Id, driver: Driver, database: Database):
     """Retract a document (bearer token required): its claims, and orphans, go."""
-    from mergegraph.graph.facts import known_sources, retract_documents
-
     writer = request.app.state.write_driver
     await queries.ping(driver, database)  # 503 at once when Neo4j is down
 

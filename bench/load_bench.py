@@ -283,7 +283,9 @@ def compare(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
 def _worker(scale: int, seed: int, group_rows: int | None) -> None:
     """Subprocess body: the project's ingest job over the synthetic documents."""
     from common import instance
-    from mergegraph.ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, DocumentInput, ingest
+    from mergegraph.ingest.extract import DocumentMeta
+    from mergegraph.ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, ingest
+    from mergegraph.ingest.manifest import Document
     from mergegraph.ingest.plan import plan_document
 
     inst = instance()
@@ -292,9 +294,9 @@ def _worker(scale: int, seed: int, group_rows: int | None) -> None:
     def items():
         for source, records in generate.documents(scale, seed):
             pending[source["id"]] = (source, records)
-            yield DocumentInput(doc=source["id"], path=None, url=source["url"],
-                                publisher=source["publisher"], date=source["date"],
-                                title=source["title"], origin=source["id"])
+            yield Document(DocumentMeta(doc=source["id"], url=source["url"],
+                                        publisher=source["publisher"], date=source["date"],
+                                        title=source["title"]), origin=source["id"])
 
     def preparer(item):
         source, records = pending.pop(item.doc)

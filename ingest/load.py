@@ -17,11 +17,9 @@ from typing import Callable, Iterable
 import neo4j
 
 from mergegraph.graph.facts import WriteStats, write_documents
-from mergegraph.ingest.manifest import DocumentInput, Skipped, check_date, read_manifest, read_paths
-from mergegraph.ingest.plan import DocumentPlan, content_hash, plan_document
-
-__all__ = ["DocumentInput", "IngestReport", "Skipped", "check_date", "ingest", "prepare",
-           "prepare_text", "read_manifest", "read_paths"]
+from mergegraph.ingest.manifest import Document, Skipped
+from mergegraph.ingest.pipeline import prepare
+from mergegraph.ingest.plan import DocumentPlan
 
 GROUP_ROWS = 5000          # rows (nodes + relationships + evidence) per transaction
 GROUP_DOCUMENTS = 500
@@ -41,36 +39,14 @@ class IngestReport:
         return not self.skipped
 
 
-def prepare(item: DocumentInput) -> DocumentPlan:
-    """Read, extract and plan one document (raises on a bad document)."""
-    from mergegraph.ingest.extract import read_document
-
-    return prepare_text(item, read_document(item.path))
-
-
-def prepare_text(item: DocumentInput, text: str) -> DocumentPlan:
-    """Extract and plan one document's NFC text; keeps the facts on `plan.records`."""
-    from mergegraph.ingest.extract import DocumentMeta, extract_document
-
-    meta = DocumentMeta(doc=item.doc, url=item.url, publisher=item.publisher, date=item.date,
-                        province_hint=item.province_hint)
-    facts = extract_document(text, meta)
-    source = {"id": item.doc, "url": item.url, "publisher": item.publisher, "date": item.date,
-              "province_hint": item.province_hint, "title": item.title,
-              "path": str(item.path) if item.path else None, "content_hash": content_hash(text)}
-    plan = plan_document(source, [fact.to_record() for fact in facts])
-    plan.extracted = [fact.to_eval() for fact in facts]
-    return plan
-
-
 def _plan_rows(plan: DocumentPlan) -> int:
     return (len(plan.units) + len(plan.bodies) + len(plan.positions) + len(plan.people)
             + len(plan.patterns) + plan.relationship_count + len(plan.evidence) + 1)
 
 
-def ingest(driver: neo4j.Driver, database: str, items: Iterable[DocumentInput | Skipped],
+def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipped],
            on_document: Callable[[str], None] | None = None,
-           preparer: Callable[[DocumentInput], DocumentPlan] = prepare,
+           preparer: Callable[[Document], DocumentPlan] = prepare,
            group_rows: int = GROUP_ROWS, group_documents: int = GROUP_DOCUMENTS) -> IngestReport:
     """Extract and load documents in groups (one transaction per group)."""
     report = IngestReport()
@@ -92,7 +68,7 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[DocumentInput | 
         try:
             plan = preparer(item)
         except Exception as err:  # a bad document never stops the others
-            report.skipped.append(Skipped(item.origin, _reason(err)))
+            report.skipped.append(Skipped(item.origin, _reason(err), item.doc))
             if on_document:
                 on_document(item.doc)
             continue

@@ -1,6 +1,9 @@
-"""Which documents to read: a JSONL manifest, or files and folders. Pure (no
-database, no extraction), shared by `mergegraph extract` and `mergegraph ingest`
-so that both accept and refuse the same lines for the same reasons.
+"""Which documents to read: a JSONL manifest, or files and folders, as
+`Document`s (text or path, and metadata), the one input type of the document
+pipeline (ingest.pipeline), whether a document comes from a manifest, a folder
+or `POST /documents`. Pure (no database, no extraction), so that `mergegraph
+extract`, `mergegraph ingest` and the API accept and refuse the same input for
+the same reasons.
 
 A manifest line is a JSON object: `doc` (the id facts carry) and `path`
 (relative to the manifest) are required; `url`, `publisher`, `date`
@@ -18,26 +21,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from mergegraph.ingest.extract.documents import DocumentMeta, document_text, read_document
+
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
 EARLIEST_DATE = dt.date(1945, 9, 2)  # no state body of the republic is older
 
 
 @dataclass(frozen=True)
-class DocumentInput:
-    doc: str
-    path: Path | None
-    url: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-    province_hint: str | None = None
-    title: str | None = None
-    origin: str = ""  # "manifest.jsonl:3" or the path, for messages
+class Document:
+    """A document to extract: its metadata and either its file or its text."""
+    meta: DocumentMeta
+    path: Path | None = None
+    text: str | None = None
+    origin: str = ""  # "manifest.jsonl:3", the path, "POST /documents": for messages
+
+    @property
+    def doc(self) -> str:
+        return self.meta.doc or ""
+
+    def read(self) -> str:
+        """The NFC text (DocumentError when it cannot be read)."""
+        if self.text is not None:
+            return document_text(self.text, self.origin or self.doc)
+        return read_document(self.path)
 
 
 @dataclass(frozen=True)
 class Skipped:
+    """A manifest line, file or document that was not read, and why."""
     origin: str
     reason: str
+    doc: str | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        what = f" doc {self.doc!r}" if self.doc else ""
+        file = f" ({self.path})" if self.path else ""
+        return f"{self.origin}:{what}{file} {self.reason}"
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -69,7 +89,7 @@ def _optional_str(entry: dict, name: str) -> str | None:
     return value.strip() or None
 
 
-def read_manifest(manifest: Path) -> Iterator[DocumentInput | Skipped]:
+def read_manifest(manifest: Path) -> Iterator[Document | Skipped]:
     """Documents of a JSONL manifest; a bad line is a `Skipped`, naming file and line."""
     seen: dict[str, str] = {}
     try:
@@ -92,11 +112,12 @@ def read_manifest(manifest: Path) -> Iterator[DocumentInput | Skipped]:
             if doc in seen:
                 raise ValueError(f"duplicate doc id {doc!r} (first at {seen[doc]})")
             date = check_date(entry.get("date"))
-            item = DocumentInput(
-                doc=doc, path=(manifest.parent / rel_path), url=_optional_str(entry, "url"),
+            meta = DocumentMeta(
+                doc=doc, url=_optional_str(entry, "url"),
                 publisher=_optional_str(entry, "publisher"), date=date,
                 province_hint=_optional_str(entry, "province_hint"),
-                title=_optional_str(entry, "title"), origin=origin)
+                title=_optional_str(entry, "title"))
+            item = Document(meta, path=manifest.parent / rel_path, origin=origin)
         except json.JSONDecodeError as err:
             yield Skipped(origin, f"bad manifest line: not JSON ({err.msg} at column {err.colno})")
             continue
@@ -108,7 +129,7 @@ def read_manifest(manifest: Path) -> Iterator[DocumentInput | Skipped]:
 
 
 def read_paths(paths: Iterable[Path],
-               province_hint: str | None = None) -> Iterator[DocumentInput | Skipped]:
+               province_hint: str | None = None) -> Iterator[Document | Skipped]:
     """Documents given as files or folders (searched for .txt and .html)."""
     seen: dict[str, Path] = {}
     for root in paths:
@@ -125,5 +146,5 @@ def read_paths(paths: Iterable[Path],
                 yield Skipped(str(path), f"duplicate doc id {doc!r} (also {seen[doc]})")
                 continue
             seen[doc] = path
-            yield DocumentInput(doc=doc, path=path, province_hint=province_hint,
-                                origin=str(path))
+            yield Document(DocumentMeta(doc=doc, province_hint=province_hint), path=path,
+                           origin=str(path))

@@ -213,35 +213,23 @@ def extract_cmd(
         help="The publisher's province, for files given without a manifest.")] = None,
 ) -> None:
     """Extract facts (the evaluation format): a manifest to --out, or files to stdout."""
-    from mergegraph.ingest.extract import DocumentMeta, extract_document, extract_manifest, read_document
+    from mergegraph.ingest.manifest import read_paths
+    from mergegraph.ingest.pipeline import extract_all, extract_manifest
 
     if manifest:
         if not out_path:
             raise BadInput("--manifest needs --out FACTS.jsonl")
         report = extract_manifest(manifest, out_path)
-        for error in report.errors:
-            err.print(f"skipped {error}", highlight=False, markup=False)
+    elif files:
+        report = extract_all(read_paths(files, province_hint), sys.stdout)
+    else:
+        raise BadInput("give documents to extract, or --manifest M.jsonl --out FACTS.jsonl")
+    for error in report.errors:
+        err.print(f"skipped {error}", highlight=False, markup=False)
+    if manifest:
         err.print(f"{report.documents} documents, {report.facts} facts -> {out_path}",
                   highlight=False)
-        if report.errors:
-            raise typer.Exit(2)
-        return
-    if not files:
-        raise BadInput("give documents to extract, or --manifest M.jsonl --out FACTS.jsonl")
-    failed = False
-    for path in files:
-        try:
-            text = read_document(path)
-        except BadInput as exc:
-            err.print(f"skipped {exc}", highlight=False, markup=False)
-            failed = True
-            continue
-        meta = DocumentMeta(doc=path.stem, url=None, publisher=None, date=None,
-                            province_hint=province_hint)
-        for fact in extract_document(text, meta):
-            out.print(json.dumps(fact.to_eval(), ensure_ascii=False), highlight=False,
-                      markup=False)
-    if failed:
+    if report.errors:
         raise typer.Exit(2)
 
 
@@ -270,7 +258,8 @@ def ingest_cmd(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from mergegraph.graph.driver import connected
-    from mergegraph.ingest.load import ingest, read_manifest, read_paths
+    from mergegraph.ingest.load import ingest
+    from mergegraph.ingest.manifest import read_manifest, read_paths
 
     if bool(manifest) == bool(paths):
         raise BadInput("give either --manifest M.jsonl or files and folders")

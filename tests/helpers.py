@@ -15,7 +15,8 @@ def wipe(drv: neo4j.Driver, database: str) -> None:
 
 def load_units_and_bundled_corpus(drv: neo4j.Driver, database: str) -> None:
     """A clean graph holding what `mergegraph bootstrap` loads: units and the bundled corpus."""
-    from mergegraph.ingest.load import ingest, read_manifest
+    from mergegraph.ingest.load import ingest
+    from mergegraph.ingest.manifest import read_manifest
     from mergegraph.ingest.load_units import load_units
     from mergegraph.settings import PROJECT_ROOT
 

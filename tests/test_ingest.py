@@ -14,7 +14,9 @@ from mergegraph.graph import neo4j_local
 from mergegraph.graph.driver import open_driver
 from mergegraph.graph.facts import retract_documents
 from mergegraph.graph.fingerprint import fingerprint
-from mergegraph.ingest.load import DocumentInput, ingest, read_manifest
+from mergegraph.ingest.extract import DocumentMeta
+from mergegraph.ingest.load import ingest
+from mergegraph.ingest.manifest import Document, read_manifest
 from mergegraph.ingest.plan import content_hash, plan_document
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe
@@ -59,14 +61,14 @@ class Corpus:
         self.docs = docs
 
     def items(self, ids=None):
-        return [DocumentInput(doc=d, path=Path(f"{d}.txt"), date="2020-01-01", origin=d)
+        return [Document(DocumentMeta(doc=d, date="2020-01-01"), path=Path(f"{d}.txt"), origin=d)
                 for d in (ids or self.docs)]
 
     def prepare(self, item):
         records = self.docs[item.doc]
         text = json.dumps(records, ensure_ascii=False)
         source = {"id": item.doc, "url": f"https://example.org/{item.doc}",
-                  "publisher": "Báo Thử", "date": item.date, "province_hint": None,
+                  "publisher": "Báo Thử", "date": item.meta.date, "province_hint": None,
                   "title": None, "path": str(item.path), "content_hash": content_hash(text)}
         return plan_document(source, records)
 
@@ -224,7 +226,7 @@ def test_ended_arrangement_keeps_its_history(db, conn):
 
 def test_bundled_corpus_loads_and_reloads_identically(db, conn):
     items = list(read_manifest(BUNDLED))
-    assert len(items) == 5 and all(isinstance(i, DocumentInput) for i in items)
+    assert len(items) == 5 and all(isinstance(i, Document) for i in items)
     first = ingest(db, conn.database, items)
     assert first.ok and first.writes.documents_new == 5 and first.facts > 0
     before = fingerprint(db, conn.database)

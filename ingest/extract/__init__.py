@@ -8,8 +8,8 @@ into facts, each with the quote that states it.
     [f.to_record() for f in facts]    # everything kept, JSON-serialisable
 """
 
-from .documents import DocumentError, DocumentMeta, ExtractError, ExtractReport, read_document
-from .engine import extract_document, extract_manifest
+from .documents import DocumentError, DocumentMeta, document_text, read_document
+from .engine import extract_document
 from .facts import BodyRef, Concurrency, Fact, Holding, Merger, PositionRef, Transfer, UnitRef
 
 __all__ = [
@@ -17,8 +17,7 @@ __all__ = [
     "Concurrency",
     "DocumentError",
     "DocumentMeta",
-    "ExtractError",
-    "ExtractReport",
+    "document_text",
     "Fact",
     "Holding",
     "Merger",
@@ -26,6 +25,5 @@ __all__ = [
     "Transfer",
     "UnitRef",
     "extract_document",
-    "extract_manifest",
     "read_document",
 ]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mergegraph.errors import BadInput
 from mergegraph.text import nfc
@@ -34,12 +33,14 @@ class DocumentError(BadInput):
 
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
-    """What a crawler knows of a page (any field may be missing)."""
+    """What a crawler knows of a page (any field may be missing): the one
+    metadata type of a document, from a manifest, a folder or the API alike."""
     doc: str | None = None
     url: str | None = None
     publisher: str | None = None
     date: str | None = None
     province_hint: str | None = None
+    title: str | None = None
 
 
 def _decode(path: Path, data: bytes, html: bool) -> str:
@@ -126,34 +127,13 @@ def read_document(path: str | Path) -> str:
         if not any(len(line.split()) >= ARTICLE_LINE_WORDS for line in text.splitlines()):
             raise DocumentError(path, "HTML page without article text "
                                 "(only menus or page furniture)")
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return document_text(text, path)
+
+
+def document_text(text: str, origin: str | Path = "text") -> str:
+    """A document's text as every reader keeps it: NUL bytes dropped, newlines
+    unified, NFC; DocumentError when nothing is left."""
+    text = nfc(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise DocumentError(path, "empty")
+        raise DocumentError(origin, "empty")
     return text
-
-
-# --- manifests ------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class ExtractError:
-    origin: str                        # "manifest.jsonl:3"
-    reason: str
-    doc: str | None = None
-    path: str | None = None
-
-    def __str__(self) -> str:
-        what = f" doc {self.doc!r}" if self.doc else ""
-        file = f" ({self.path})" if self.path else ""
-        return f"{self.origin}:{what}{file} {self.reason}"
-
-
-@dataclass(slots=True)
-class ExtractReport:
-    documents: int = 0                 # documents read and extracted
-    facts: int = 0
-    by_type: dict[str, int] = field(default_factory=dict)
-    errors: list[ExtractError] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "facts": self.facts, "by_type": dict(self.by_type),
-                "errors": [str(e) for e in self.errors]}

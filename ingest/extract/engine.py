@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import json
-import os
 import re
-from pathlib import Path
 
 from .concurrency import extract_concurrency, extract_reports
 from .context import DocContext
-from .documents import (DocumentError, DocumentMeta, ExtractError, ExtractReport,
-                        read_document)
+from .documents import DocumentMeta
 from .facts import Concurrency, Fact, Holding
 from .gazetteer import gazetteer
 from .holdings import extract_holdings
@@ -124,35 +120,3 @@ def _rank(fact: Fact, default_status: str) -> tuple:
     explicit = getattr(fact, "status", default_status) != default_status
     return (coverage, explicit)
 
-
-def extract_manifest(manifest_path: str | os.PathLike, out_path: str | os.PathLike) -> ExtractReport:
-    """Extract every document of a manifest into one JSON fact a line (the
-    evaluation format). A bad line or an unreadable document is reported with
-    its line and file (the reader is ingest.manifest, the one ingest uses); the
-    other documents go on."""
-    from mergegraph.ingest.manifest import Skipped, read_manifest
-
-    out_path = Path(out_path)
-    report = ExtractReport()
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        for item in read_manifest(Path(manifest_path)):
-            if isinstance(item, Skipped):
-                report.errors.append(ExtractError(item.origin, item.reason))
-                continue
-            try:
-                text = read_document(item.path)
-            except DocumentError as err:
-                report.errors.append(ExtractError(item.origin, err.reason, item.doc,
-                                                  str(item.path)))
-                continue
-            meta = DocumentMeta(doc=item.doc, url=item.url, publisher=item.publisher,
-                                date=item.date, province_hint=item.province_hint)
-            report.documents += 1
-            for fact in extract_document(text, meta):
-                out.write(json.dumps(fact.to_eval(), ensure_ascii=False) + "\n")
-                report.facts += 1
-                report.by_type[fact.type] = report.by_type.get(fact.type, 0) + 1
-    os.replace(tmp, out_path)
-    return report

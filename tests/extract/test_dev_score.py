@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mergegraph.ingest.extract import extract_manifest
+from mergegraph.ingest.pipeline import extract_manifest
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 

@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from mergegraph.ingest.extract import DocumentError, extract_manifest, read_document
+from mergegraph.ingest.extract import DocumentError, read_document
+from mergegraph.ingest.pipeline import extract_manifest
 from mergegraph.ingest.extract.documents import MAX_BYTES
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"

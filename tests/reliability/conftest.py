@@ -22,7 +22,8 @@ import neo4j
 import pytest
 
 from mergegraph.graph.fingerprint import Fingerprint, fingerprint
-from mergegraph.ingest.load import ingest, read_manifest
+from mergegraph.ingest.load import ingest
+from mergegraph.ingest.manifest import read_manifest
 from mergegraph.ingest.load_units import load_units
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe

@@ -9,7 +9,8 @@ import shutil
 import subprocess
 
 from mergegraph.graph.fingerprint import fingerprint
-from mergegraph.ingest.load import ingest, read_manifest
+from mergegraph.ingest.load import ingest
+from mergegraph.ingest.manifest import read_manifest
 from mergegraph.settings import PROJECT_ROOT
 from tests.helpers import wipe
 from tests.reliability.conftest import BUNDLED, MERGEGRAPH, record, settle

@@ -90,14 +90,23 @@ _CODE_LENGTH = {"province": 2, "district": 3, "commune": 5}
 _LEVEL_OF_LENGTH = {n: lvl for lvl, n in _CODE_LENGTH.items()}
 
 
+def unit_uid(era: str, code: str) -> str:
+    """A unit's key in the graph: era and code, 'legacy:200', '2025:22'."""
+    return f"{era}:{code}"
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One administrative unit of one era.
 
     `parent_code` is the code of the parent *in the same era*: a legacy commune's
     district, a legacy district's province, a new commune's province; None for a
-    province. `source_key` is the package's key (e.g. 'tinhquangninh',
-    'huyendamha', 'xaquanglam'), kept for traceability.
+    province. `province` and `district` are the codes of the unit's province and
+    district (the unit's own code at its own level; district None for a province
+    and for every 2025 unit). `source_key` is the package's key (e.g.
+    'tinhquangninh', 'huyendamha', 'xaquanglam'), kept for traceability;
+    `keywords` the package's folded names for it, which the gazetteer of
+    extraction indexes.
     """
 
     code: str
@@ -108,11 +117,31 @@ class Unit:
     parent_code: str | None
     era: Era
     source_key: str = field(default="", compare=False)
+    province: str | None = field(default=None, compare=False)
+    district: str | None = field(default=None, compare=False)
+    keywords: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def uid(self) -> tuple[str, str]:
         """The identity of the unit: (era, code)."""
         return (self.era, self.code)
+
+    @property
+    def graph_uid(self) -> str:
+        """Its key in the graph (`AdminUnit.uid`), e.g. 'legacy:200', '2025:22'."""
+        return unit_uid(self.era, self.code)
+
+    def parent_at(self, level: str) -> str | None:
+        """The code of the unit at `level` that holds this one (itself at its own level)."""
+        if level == "province":
+            return self.province
+        if level == "district":
+            return self.district
+        return self.code if level == self.level == "commune" else None
+
+    def within(self, code: str) -> bool:
+        """This unit is `code` or lies inside it."""
+        return code in (self.code, self.province, self.district)
 
     @property
     def valid_from(self) -> str | None:
@@ -188,6 +217,11 @@ def _province_type(name: str) -> str:
     return ""
 
 
+def _keywords(listed: str | None, *more: str | None) -> tuple[str, ...]:
+    """The package's folded names of a unit: its JSON keyword list and its keys."""
+    return tuple(dict.fromkeys(k for k in json.loads(listed or "[]") + list(more) if k))
+
+
 @dataclass
 class _Data:
     legacy: list[Unit]
@@ -218,8 +252,10 @@ def _data() -> _Data:
     with _connect(db_path) as conn:
         legacy_rows = conn.execute(
             "SELECT province, provinceShort, provinceCode, provinceKey,"
+            " provinceKeywords, provinceShortKey,"
             " district, districtShort, districtType, districtCode, districtKey,"
-            " ward, wardShort, wardType, wardCode, wardKey"
+            " districtKeywords, districtShortKey,"
+            " ward, wardShort, wardType, wardCode, wardKey, wardKeywords"
             " FROM admin_units_legacy ORDER BY provinceCode, districtCode, wardCode"
         ).fetchall()
         new_rows = conn.execute(
@@ -250,9 +286,11 @@ def _data() -> _Data:
         if not check(pcode, "province", r["province"]) or not check(dcode, "district", r["district"]):
             continue
         province = Unit(pcode, r["province"], r["provinceShort"], _province_type(r["province"]),
-                        "province", None, ERA_LEGACY, r["provinceKey"])
+                        "province", None, ERA_LEGACY, r["provinceKey"], pcode, None,
+                        _keywords(r["provinceKeywords"], r["provinceShortKey"]))
         district = Unit(dcode, r["district"], r["districtShort"], r["districtType"],
-                        "district", pcode, ERA_LEGACY, r["districtKey"])
+                        "district", pcode, ERA_LEGACY, r["districtKey"], pcode, dcode,
+                        _keywords(r["districtKeywords"], r["districtShortKey"]))
         for table, unit in ((legacy_provinces, province), (legacy_districts, district)):
             seen = table.setdefault(unit.code, unit)
             if seen != unit:
@@ -266,8 +304,9 @@ def _data() -> _Data:
             continue
         if not check(wcode, "commune", r["ward"]):
             continue
-        commune = Unit(wcode, r["ward"], r["wardShort"], r["wardType"], "commune", dcode,
-                       ERA_LEGACY, r["wardKey"])
+        # "Yên Viên (Xã)": the package tells namesakes apart in the short name
+        commune = Unit(wcode, r["ward"], r["wardShort"].split(" (")[0], r["wardType"], "commune",
+                       dcode, ERA_LEGACY, r["wardKey"], pcode, dcode, _keywords(r["wardKeywords"]))
         if wcode in legacy_communes:
             issues.append(f"legacy commune {wcode}: several rows")
             continue
@@ -289,7 +328,7 @@ def _data() -> _Data:
             issues.append(f"new unit {r['ward']!r}: bad codes {pcode!r}/{wcode!r}")
             continue
         province = Unit(pcode, r["province"], r["provinceShort"], _province_type(r["province"]),
-                        "province", None, ERA_2025, r["provinceKey"])
+                        "province", None, ERA_2025, r["provinceKey"], pcode)
         seen = new_provinces.setdefault(pcode, province)
         if seen != province:
             issues.append(f"new province {pcode}: conflicting rows")
@@ -298,7 +337,7 @@ def _data() -> _Data:
             issues.append(f"new commune {wcode}: several rows")
             continue
         new_communes[wcode] = Unit(wcode, r["ward"], r["wardShort"], r["wardType"], "commune",
-                                   pcode, ERA_2025, r["wardKey"])
+                                   pcode, ERA_2025, r["wardKey"], pcode)
         if (r["provinceKey"], r["wardKey"]) in new_commune_of_key:
             issues.append(f"new key {r['provinceKey']}/{r['wardKey']} names two communes")
         new_commune_of_key[(r["provinceKey"], r["wardKey"])] = wcode
@@ -472,9 +511,7 @@ def get_unit(era: str, code: str) -> Unit:
 
 def province_of(unit: Unit) -> Unit:
     """The province a unit belongs to, in the unit's own era (itself for a province)."""
-    while unit.parent_code:
-        unit = get_unit(unit.era, unit.parent_code)
-    return unit
+    return get_unit(unit.era, unit.province)
 
 
 def _legacy_level(code: str) -> Level:

@@ -169,7 +169,7 @@ class DocContext:
         if publisher:
             pub = " " + publisher.lower() + " "
             for d in self.gaz.districts_of.get(self.province, ()):
-                if f" {self.gaz.units[d].short.lower()} " in pub:
+                if f" {self.gaz.units[d].short_name.lower()} " in pub:
                     counts[d] += 2
         if not counts:
             return None
@@ -211,7 +211,7 @@ class DocContext:
     def city_level(self) -> str:
         """What "thành phố" / "Thành ủy" means in this document."""
         district = self.gaz.get(self.district)
-        if district and district.type == "Thành phố":
+        if district and district.unit_type == "Thành phố":
             return "district"
         if self.district is None and self.gaz.is_province_city(self.province):
             return "province"

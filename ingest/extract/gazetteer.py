@@ -1,20 +1,16 @@
-"""Administrative units before the 2025 reform, from the `vietnamadminunits`
-package's sqlite file (table `admin_units_legacy`), read once and cached.
-
-Units are looked up by the package's keys (folded names without spaces, e.g.
-"tanky", "huyentanky"); a name may stand for several units (Châu Thành is a
+"""The names of administrative units before the 2025 reform, as an index for
+reading text: folded names (the package's keys without spaces, e.g. "tanky",
+"huyentanky") -> the units (`ingest.adminunits.Unit`, the project's one unit
+type) they may stand for. A name may stand for several units (Châu Thành is a
 district of ten provinces), and the caller decides with the evidence it has.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from mergegraph.ingest.adminunits import Unit, legacy_units
 
 from .normalize import key
 
@@ -35,77 +31,28 @@ _DISTRICT_PREFIXES = ("huyen", "quan", "thixa", "thanhpho", "tx", "tp")
 _WARD_PREFIXES = ("xa", "phuong", "thitran", "tt")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    code: str
-    name: str             # "Huyện Tân Kỳ"
-    short: str            # "Tân Kỳ"
-    type: str             # "Huyện", "Thành phố", "Tỉnh", "Xã" ...
-    level: str            # province | district | commune
-    province: str         # province code
-    district: str | None  # district code (communes)
-
-    def parent_at(self, level: str) -> str | None:
-        if level == "province":
-            return self.province
-        if level == "district":
-            return self.district if self.level == "commune" else (self.code if self.level == "district" else None)
-        if level == "commune":
-            return self.code if self.level == "commune" else None
-        return None
-
-    def within(self, code: str) -> bool:
-        """This unit is `code` or lies inside it."""
-        return code in (self.code, self.province, self.district)
-
-
-def dataset_path() -> Path:
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the package vietnamadminunits is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset.db"
-
-
 class Gazetteer:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, units: list[Unit] | None = None) -> None:
         self.units: dict[str, Unit] = {}
         self.provinces: dict[str, list[str]] = defaultdict(list)
         self.districts: dict[str, list[str]] = defaultdict(list)
         self.wards: dict[str, list[str]] = defaultdict(list)
         self.districts_of: dict[str, list[str]] = defaultdict(list)
-        self._load(path or dataset_path())
+        for unit in legacy_units() if units is None else units:
+            self.add(unit)
 
-    def _load(self, path: Path) -> None:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = con.execute(
-                "SELECT province, provinceShort, provinceCode, provinceKeywords, provinceShortKey,"
-                " district, districtShort, districtType, districtCode, districtKeywords, districtShortKey,"
-                " ward, wardShort, wardType, wardCode, wardKeywords"
-                " FROM admin_units_legacy").fetchall()
-        finally:
-            con.close()
-
-        def add(index, keys, code):
-            for k in keys:
-                if k and code not in index[k]:
-                    index[k].append(code)
-
-        for (p_name, p_short, p_code, p_kw, p_key, d_name, d_short, d_type, d_code, d_kw, d_key,
-             w_name, w_short, w_type, w_code, w_kw) in rows:
-            if p_code not in self.units:
-                p_type = p_name[: len(p_name) - len(p_short)].strip()
-                self.units[p_code] = Unit(p_code, p_name, p_short, p_type, "province", p_code, None)
-                add(self.provinces, json.loads(p_kw or "[]") + [p_key, key(p_short)], p_code)
-            if d_code and d_code not in self.units:
-                self.units[d_code] = Unit(d_code, d_name, d_short, d_type, "district", p_code, d_code)
-                self.districts_of[p_code].append(d_code)
-                add(self.districts, json.loads(d_kw or "[]") + [d_key, key(d_short)], d_code)
-            if w_code and w_code not in self.units:
-                short = w_short.split(" (")[0]
-                self.units[w_code] = Unit(w_code, w_name, short, w_type, "commune", p_code, d_code)
-                typed = key(w_type) + key(short)
-                add(self.wards, json.loads(w_kw or "[]") + [typed], w_code)
+    def add(self, unit: Unit) -> None:
+        self.units[unit.code] = unit
+        if unit.level == "province":
+            index, keys = self.provinces, unit.keywords + (key(unit.short_name),)
+        elif unit.level == "district":
+            self.districts_of[unit.province].append(unit.code)
+            index, keys = self.districts, unit.keywords + (key(unit.short_name),)
+        else:
+            index, keys = self.wards, unit.keywords + (key(unit.unit_type) + key(unit.short_name),)
+        for k in keys:
+            if k and unit.code not in index[k]:
+                index[k].append(unit.code)
 
     # --- look-ups -----------------------------------------------------------
 
@@ -151,16 +98,16 @@ class Gazetteer:
     def city_of_province(self, province: str) -> str | None:
         """The province's own city ("Thành phố" in a list of its districts)."""
         cities = [c for c in self.districts_of.get(province, ())
-                  if self.units[c].type == "Thành phố"]
+                  if self.units[c].unit_type == "Thành phố"]
         if len(cities) == 1:
             return cities[0]
-        same = [c for c in cities if key(self.units[c].short) == key(self.units[province].short)]
+        same = [c for c in cities if key(self.units[c].short_name) == key(self.units[province].short_name)]
         return same[0] if len(same) == 1 else None
 
     def is_province_city(self, province: str | None) -> bool:
         """A centrally governed city (Hà Nội, Đà Nẵng, Cần Thơ ...)."""
         unit = self.get(province)
-        return bool(unit and unit.type == "Thành phố")
+        return bool(unit and unit.unit_type == "Thành phố")
 
 
 @lru_cache(maxsize=1)

@@ -164,10 +164,10 @@ class PlaceFinder:
             codes = gaz.province_codes(name)
             return ("province", codes) if codes else None
         if prefix == "thanhpho":
-            codes = [c for c in gaz.district_codes(name, "thanhpho") if gaz.units[c].type == "Thành phố"]
+            codes = [c for c in gaz.district_codes(name, "thanhpho") if gaz.units[c].unit_type == "Thành phố"]
             if not codes:
                 codes = gaz.district_codes(name, "thanhpho")
-                codes = [c for c in codes if key(gaz.units[c].short) == key(name)] or []
+                codes = [c for c in codes if key(gaz.units[c].short_name) == key(name)] or []
             if codes:
                 return "district", codes
             codes = gaz.province_codes(name)

@@ -20,17 +20,7 @@ from typing import Iterable
 
 import neo4j
 
-# relationship type -> (start label, end label); every fact relationship.
-FACT_RELATIONSHIPS: dict[str, tuple[str, str]] = {
-    "MERGED_INTO": ("Body", "Body"),
-    "TRANSFERRED_FUNCTION_TO": ("Body", "Body"),
-    "HELD_CONCURRENTLY_WITH": ("Position", "Position"),
-    "HOLDS": ("Person", "Position"),
-    "APPLIES": ("AdminUnit", "ConcurrencyPattern"),
-    "REDUCED": ("AdminUnit", "ReductionKind"),
-}
-KEY = {"AdminUnit": "uid", "Body": "id", "Position": "id", "Person": "id",
-       "ConcurrencyPattern": "id", "ReductionKind": "id"}
+from mergegraph.graph.model import BRANCH_LABELS, FACT_RELATIONSHIPS, NODE_KEYS as KEY
 
 
 # --- queries ------------------------------------------------------------------------
@@ -72,7 +62,7 @@ SET s.url = row.url, s.publisher = row.publisher, s.title = row.title,
     s.recorded_at = datetime(), s.retracted_at = null
 """
 
-WRITE_UNITS = """
+ENSURE_UNITS = """
 UNWIND $rows AS row
 MERGE (u:AdminUnit {uid: row.uid})
 ON CREATE SET u.code = row.code, u.era = row.era, u.level = row.level, u.name = row.name,
@@ -86,13 +76,9 @@ ON CREATE SET b.name = row.name, b.name_folded = row.name_folded,
     b.aliases_folded = row.aliases_folded, b.body_type = row.body_type,
     b.branch = row.branch, b.level = row.level, b.unit_uid = row.unit_uid,
     b.province_uid = row.province_uid
-// A second label by branch, for Neo4j Browser's colours (labels are constants here)
-FOREACH (_ IN CASE row.branch WHEN 'party' THEN [1] ELSE [] END | SET b:Party)
-FOREACH (_ IN CASE row.branch WHEN 'state' THEN [1] ELSE [] END | SET b:State)
-FOREACH (_ IN CASE row.branch WHEN 'front' THEN [1] ELSE [] END | SET b:Front)
-FOREACH (_ IN CASE row.branch WHEN 'service' THEN [1] ELSE [] END | SET b:Service)
-FOREACH (_ IN CASE row.branch WHEN 'village' THEN [1] ELSE [] END | SET b:Village)
-FOREACH (_ IN CASE row.branch WHEN 'mixed' THEN [1] ELSE [] END | SET b:Mixed)
+// A second label by branch, for Neo4j Browser's colours (labels are the model's constants)
+""" + "\n".join(f"FOREACH (_ IN CASE row.branch WHEN '{branch}' THEN [1] ELSE [] END | SET b:{label})"
+                for branch, label in BRANCH_LABELS.items()) + """
 WITH b, row
 MATCH (u:AdminUnit {uid: row.unit_uid})
 MERGE (b)-[:IN_UNIT]->(u)
@@ -142,7 +128,7 @@ MERGE (e)-[:CITES]->(s)
 
 
 def _write_relationship_query(rel_type: str) -> str:
-    start, end = FACT_RELATIONSHIPS[rel_type]
+    start, end, _ = FACT_RELATIONSHIPS[rel_type]
     return f"""
 UNWIND $rows AS row
 MATCH (a:{start} {{{KEY[start]}: row.start}}), (b:{end} {{{KEY[end]}: row.end}})
@@ -152,7 +138,7 @@ SET r += row.props
 
 
 def _unsupported_query(rel_type: str) -> str:
-    start, end = FACT_RELATIONSHIPS[rel_type]
+    start, end, _ = FACT_RELATIONSHIPS[rel_type]
     return f"""
 UNWIND $fact_ids AS fid
 MATCH (a:{start})-[r:{rel_type} {{fact_id: fid}}]->(b:{end})
@@ -274,7 +260,7 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
     for rel_type, fact_ids in withdrawn.items():
         if rel_type not in FACT_RELATIONSHIPS:
             continue
-        start, end = FACT_RELATIONSHIPS[rel_type]
+        start, end, _ = FACT_RELATIONSHIPS[rel_type]
         for row in _run(tx, stats, _unsupported_query(rel_type), fact_ids=sorted(fact_ids)):
             orphans[start].update(row["starts"])
             orphans[end].update(row["ends"])
@@ -327,7 +313,7 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
             return list(merged.values())
 
         _run(tx, stats, WRITE_SOURCES, rows=[p.source for p in to_write])
-        _run(tx, stats, WRITE_UNITS, rows=rows("units"))
+        _run(tx, stats, ENSURE_UNITS, rows=rows("units"))
         _run(tx, stats, WRITE_BODIES, rows=rows("bodies"))
         _run(tx, stats, WRITE_POSITIONS, rows=rows("positions"))
         _run(tx, stats, WRITE_PEOPLE, rows=rows("people"))

@@ -14,13 +14,12 @@ from typing import Any
 import neo4j
 import neo4j.time
 
-from mergegraph.graph.catalog import query
-from mergegraph.graph.search import lucene_query
 from mergegraph.errors import BadInput, NotFound
+from mergegraph.graph.catalog import query
+from mergegraph.graph.model import ERAS, NODE_KEYS, SEARCH_KINDS, legacy_uid
+from mergegraph.graph.search import lucene_query
 
-MODEL_LABELS = ("AdminUnit", "Body", "Position", "Person", "ConcurrencyPattern",
-                "ReductionKind", "Source", "Evidence")
-SEARCH_KINDS = {"unit": "AdminUnit", "body": "Body", "position": "Position", "person": "Person"}
+MODEL_LABELS = tuple(NODE_KEYS)
 FAR_FUTURE = "2100-01-01"
 MAX_LINEAGE_DEPTH = 20
 
@@ -68,7 +67,7 @@ def province_uid(code_or_uid: str | None) -> str | None:
         return value
     if not (value.isdigit() and len(value) == 2):
         raise BadInput(f"province must be a 2-digit GSO code or a unit uid, not {value!r}")
-    return f"legacy:{value}"
+    return legacy_uid(value)
 
 
 def unit_uid(code_or_uid: str) -> str:
@@ -76,12 +75,12 @@ def unit_uid(code_or_uid: str) -> str:
     value = code_or_uid.strip()
     if ":" in value:
         era, _, code = value.partition(":")
-        if era not in ("legacy", "2025") or not code.isdigit():
+        if era not in ERAS or not code.isdigit():
             raise BadInput(f"not a unit uid: {value!r} (era 'legacy' or '2025', then a code)")
         return value
     if not value.isdigit() or len(value) not in (2, 3, 5):
         raise BadInput(f"not a GSO unit code: {value!r} (2, 3 or 5 digits)")
-    return f"legacy:{value}"
+    return legacy_uid(value)
 
 
 # --- meta ----------------------------------------------------------------------------

@@ -53,6 +53,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from mergegraph.graph.model import unit_uid
+
 __all__ = [
     "ERA_LEGACY",
     "ERA_2025",
@@ -88,11 +90,6 @@ LEGACY_VALID_UNTIL = "2025-06-30"
 
 _CODE_LENGTH = {"province": 2, "district": 3, "commune": 5}
 _LEVEL_OF_LENGTH = {n: lvl for lvl, n in _CODE_LENGTH.items()}
-
-
-def unit_uid(era: str, code: str) -> str:
-    """A unit's key in the graph: era and code, 'legacy:200', '2025:22'."""
-    return f"{era}:{code}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,11 +39,6 @@ class IngestReport:
         return not self.skipped
 
 
-def _plan_rows(plan: DocumentPlan) -> int:
-    return (len(plan.units) + len(plan.bodies) + len(plan.positions) + len(plan.people)
-            + len(plan.patterns) + plan.relationship_count + len(plan.evidence) + 1)
-
-
 def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipped],
            on_document: Callable[[str], None] | None = None,
            preparer: Callable[[Document], DocumentPlan] = prepare,
@@ -75,7 +70,7 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipp
         report.facts += plan.facts
         report.facts_not_placed += len(plan.skipped)
         group.append(plan)
-        rows += _plan_rows(plan)
+        rows += plan.row_count
         if rows >= group_rows or len(group) >= group_documents:
             flush()
         if on_document:

@@ -12,13 +12,10 @@ from dataclasses import dataclass
 
 import neo4j
 
+from mergegraph.graph.model import unit_uid
 from mergegraph.graph.units import WriteCounts, write_units
 from mergegraph.ingest import adminunits
 from mergegraph.text import fold
-
-
-def unit_uid(era: str, code: str) -> str:
-    return f"{era}:{code}"
 
 
 def dataset_source() -> dict:
@@ -44,7 +41,7 @@ def _unit_row(unit: adminunits.Unit, source_id: str) -> dict:
         "unit_type": unit.unit_type, "name_folded": fold(unit.name),
         "aliases_folded": fold(unit.short_name),
         "valid_from": unit.valid_from, "valid_to": unit.valid_until, "source_id": source_id,
-        "province_uid": unit_uid(unit.era, adminunits.province_of(unit).code),
+        "province_uid": unit_uid(unit.era, unit.province),
     }
 
 

@@ -13,19 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
+from mergegraph.graph import model
+from mergegraph.graph.model import (DEFAULT_STATUS, FACT_TYPES, MULTI_INSTANCE_TYPES,
+                                    ROLE_TITLES, STATUS_RANK)
 from mergegraph.ingest import adminunits
 from mergegraph.text import fold
 from mergegraph.vocab import body_branch, body_type_name, reduction_kinds
-
-# Body types of which one unit can have several: their identity adds the name.
-MULTI_INSTANCE_TYPES = frozenset({
-    "thon-to-dan-pho", "truong-hoc", "benh-vien", "bao", "ban-quan-ly-du-an",
-    "ban-quan-ly-di-tich", "tram-y-te", "thu-vien", "bao-tang", "ban-quan-ly-ben",
-    "ban-quan-ly-cua-khau", "dang-uy-khoi",
-})
-ROLE_TITLES = {"head": "Người đứng đầu", "deputy": "Cấp phó", "standing-deputy":
-               "Cấp phó thường trực", "member": "Ủy viên"}
-STATUS_RANK = {"planned": 0, "pilot": 1, "implemented": 2, "ended": 3}
 
 
 @dataclass(frozen=True)
@@ -38,7 +31,7 @@ class UnitInfo:
 
     @property
     def province_uid(self) -> str:
-        return f"legacy:{self.province_code}"
+        return model.legacy_uid(self.province_code)
 
 
 @lru_cache(maxsize=20000)
@@ -50,8 +43,7 @@ def unit_info(code: str | None) -> UnitInfo | None:
         unit = adminunits.get_unit(adminunits.ERA_LEGACY, code)
     except KeyError:
         return None
-    return UnitInfo(f"legacy:{code}", code, unit.level, unit.name,
-                    adminunits.province_of(unit).code)
+    return UnitInfo(unit.graph_uid, code, unit.level, unit.name, unit.province)
 
 
 def content_hash(text: str) -> str:
@@ -80,6 +72,13 @@ class DocumentPlan:
     def relationship_count(self) -> int:
         return sum(len(rows) for rows in self.relationships.values())
 
+    @property
+    def row_count(self) -> int:
+        """Rows it writes: nodes, relationships, evidence and its source."""
+        return (len(self.units) + len(self.bodies) + len(self.positions) + len(self.people)
+                + len(self.patterns) + len(self.reduction_kinds) + self.relationship_count
+                + len(self.evidence) + 1)
+
     # --- nodes ---------------------------------------------------------------
 
     def unit(self, info: UnitInfo) -> str:
@@ -90,9 +89,7 @@ class DocumentPlan:
 
     def body(self, info: UnitInfo, body_type: str, surface: str | None = None) -> str:
         unit_uid = self.unit(info)
-        body_id = f"body:{unit_uid}:{body_type}"
-        if body_type in MULTI_INSTANCE_TYPES and surface:
-            body_id += f":{fold(surface)}"
+        body_id = model.body_id(unit_uid, body_type, surface)
         if body_id not in self.bodies:
             name = body_type_name(body_type, info.level)
             # Several of a kind, or a merged body ("Cơ quan Tổ chức - Nội vụ"):
@@ -111,7 +108,7 @@ class DocumentPlan:
     def position(self, info: UnitInfo, position_type: str, surface: str | None) -> str:
         role, _, body_type = position_type.partition("@")
         body_id = self.body(info, body_type)
-        position_id = f"position:{body_id}:{role}"
+        position_id = model.position_id(body_id, role)
         if position_id not in self.positions:
             body_name = self.bodies[body_id]["name"]
             title = f"{ROLE_TITLES.get(role, role)} · {body_name}"
@@ -125,7 +122,7 @@ class DocumentPlan:
 
     def person(self, name: str, info: UnitInfo | None) -> str:
         scope = info.province_code if info else f"doc:{self.source['id']}"
-        person_id = f"person:{scope}:{fold(name)}"
+        person_id = model.person_id(scope, name)
         self.people.setdefault(person_id, {
             "id": person_id, "name": name, "name_folded": fold(name),
             "province_uid": info.province_uid if info else None,
@@ -134,7 +131,7 @@ class DocumentPlan:
 
     def pattern(self, level: str, position_types: list[str]) -> str:
         types = sorted(set(position_types))
-        pattern_id = f"pattern:{level}:{'+'.join(types)}"
+        pattern_id = model.pattern_id(level, types)
         self.patterns.setdefault(pattern_id, {
             "id": pattern_id, "level": level, "position_types": types,
             "label": f"{level}: " + " + ".join(types),
@@ -145,7 +142,7 @@ class DocumentPlan:
         spec = reduction_kinds().get(what)
         if spec is None:
             return None
-        kind_id = f"reduction-kind:{what}"
+        kind_id = model.reduction_kind_id(what)
         self.reduction_kinds.setdefault(kind_id, {
             "id": kind_id, "what": what, "name": spec["label"], "label_en": spec.get("en"),
             "level": spec.get("level"),
@@ -154,16 +151,20 @@ class DocumentPlan:
 
     # --- facts ---------------------------------------------------------------
 
-    def relate(self, rel_type: str, fact_id: str, start: str, end: str, record: dict,
-               **props) -> None:
+    def relate(self, rel_type: str, start: str, end: str, record: dict,
+               detail: str | None = None, **props) -> None:
+        """A fact relationship and the statement's evidence (`detail`: what else
+        the fact's identity holds, see model.fact_id)."""
+        fact_id = model.fact_id(rel_type, start, end, detail)
         rows = self.relationships.setdefault(rel_type, {})
         rows.setdefault(fact_id, {"fact_id": fact_id, "start": start, "end": end, "props": props})
-        ev_id = f"ev:{self.source['id']}:{fact_id}:{record['start']}"
+        status = record.get("status") or DEFAULT_STATUS
+        ev_id = model.evidence_id(self.source["id"], fact_id, record["start"])
         self.evidence.setdefault(ev_id, {
             "id": ev_id, "fact_id": fact_id, "source_id": self.source["id"],
             "rel_type": rel_type, "quote": record["quote"], "start": record["start"],
-            "end": record["end"], "status": record.get("status") or "implemented",
-            "status_rank": STATUS_RANK.get(record.get("status") or "implemented", 2),
+            "end": record["end"], "status": status,
+            "status_rank": STATUS_RANK.get(status, STATUS_RANK[DEFAULT_STATUS]),
             "date": record.get("date") or self.source.get("date"),
             "count": record.get("count"), "of": record.get("of"),
         })
@@ -182,8 +183,7 @@ def _plan_merger(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
         part_id = plan.body(info, part["type"], part.get("name"))
         if part_id == into_id:
             continue  # "sáp nhập A vào B" lists B among the bodies: no self-loop
-        plan.relate("MERGED_INTO", f"merger:{part_id}->{into_id}", part_id, into_id, rec,
-                    kind=rec.get("kind") or "merge")
+        plan.relate("MERGED_INTO", part_id, into_id, rec, kind=rec.get("kind") or "merge")
 
 
 def _plan_transfer(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
@@ -194,8 +194,7 @@ def _plan_transfer(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
     a = plan.body(info, source["type"], source.get("name"))
     b = plan.body(info, target["type"], target.get("name"))
     function = rec.get("function") or ""
-    plan.relate("TRANSFERRED_FUNCTION_TO", f"transfer:{a}->{b}:{fold(function)}", a, b, rec,
-                function=function)
+    plan.relate("TRANSFERRED_FUNCTION_TO", a, b, rec, function, function=function)
 
 
 def _plan_concurrency(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
@@ -206,13 +205,13 @@ def _plan_concurrency(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
         return
     pattern_id = plan.pattern(level, types)
     unit_uid = plan.unit(info)
-    plan.relate("APPLIES", f"applies:{unit_uid}->{pattern_id}", unit_uid, pattern_id, rec)
+    plan.relate("APPLIES", unit_uid, pattern_id, rec)
     if level != info.level:
         return  # a pattern over the unit's communes or villages: no concrete posts
     surfaces = {p["key"]: p.get("surface") for p in rec["positions"]}
     ids = sorted(plan.position(info, t, surfaces.get(t)) for t in types)
     for a, b in combinations(ids, 2):
-        plan.relate("HELD_CONCURRENTLY_WITH", f"concurrency:{a}~{b}", a, b, rec)
+        plan.relate("HELD_CONCURRENTLY_WITH", a, b, rec)
 
 
 def _plan_holding(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
@@ -224,7 +223,7 @@ def _plan_holding(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
     person_id = plan.person(name, info)
     for pos in positions:
         position_id = plan.position(info, pos["key"], pos.get("surface"))
-        plan.relate("HOLDS", f"holding:{person_id}->{position_id}", person_id, position_id, rec)
+        plan.relate("HOLDS", person_id, position_id, rec)
 
 
 def _plan_reduction(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
@@ -237,16 +236,16 @@ def _plan_reduction(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:
     level = rec.get("level")
     figure = ("~" if rec.get("approx") else "") + (str(count) if count is not None
                                                     else f"{percent:g}pct")
-    # The figure is part of the fact: "giảm 9 biên chế" in 2017 and "giảm 15" in
-    # 2019 are two statements of the record, both true, each with its date.
-    fact_id = f"reduction:{unit_uid}:{rec['what']}@{level or 'any'}:{figure}"
-    plan.relate("REDUCED", fact_id, unit_uid, kind_id, rec, what=rec["what"], level=level,
-                percent=percent, approx=bool(rec.get("approx")))
+    plan.relate("REDUCED", unit_uid, kind_id, rec, f"{rec['what']}@{level or 'any'}:{figure}",
+                what=rec["what"], level=level, percent=percent, approx=bool(rec.get("approx")))
 
 
 _PLANNERS = {"merger": _plan_merger, "transfer": _plan_transfer,
              "concurrency": _plan_concurrency, "holding": _plan_holding,
              "reduction": _plan_reduction}
+if set(_PLANNERS) != set(FACT_TYPES):  # a fact type of the model without a planner, or the reverse
+    raise ImportError(f"planners {sorted(_PLANNERS)} do not match the model's fact types "
+                      f"{sorted(FACT_TYPES)}")
 
 
 def plan_document(source: dict, records: list[dict]) -> DocumentPlan:

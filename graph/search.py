@@ -4,7 +4,7 @@ Input is folded like the stored names (mergegraph.text.fold), cut into words
 of letters and digits (so no Lucene syntax from the user ever reaches the
 index), and each word that is a known abbreviation ("ubkt", "mttq", "btg") may
 also match its expansion ("uy ban kiem tra"). Abbreviations are read from the
-vocabulary (mergegraph.vocab.abbreviations): a one-word upper-case name of a
+vocabulary (mergegraph.naming.abbreviations): a one-word upper-case name of a
 body type stands for the names the graph gives that type.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from mergegraph.errors import BadInput
 from mergegraph.text import fold
-from mergegraph.vocab import abbreviations
+from mergegraph.naming import abbreviations
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 12

@@ -1,4 +1,4 @@
-"""Administrative units in the graph: batched writes, and lineage reads.
+"""Administrative units in the graph: batched writes.
 
 Units are keyed by `uid` = "<era>:<code>" ("legacy:200", "2025:22"): a GSO code
 alone is ambiguous across the 2025 reform (see ingest/adminunits.py).
@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 import neo4j
 
-from mergegraph.graph.catalog import query
 
 BATCH = 5000
 
@@ -81,31 +80,3 @@ def write_units(driver: neo4j.Driver, database: str, *, source: dict, units: lis
     _batched_write(driver, database, WRITE_PART_OF, part_of, "part_of", counts)
     _batched_write(driver, database, WRITE_SUCCESSIONS, successions, "merged_into", counts)
     return counts
-
-
-# --- reads ------------------------------------------------------------------------
-
-
-def _read(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
-    records, _, _ = driver.execute_query(query(name), params, database_=database,
-                                         routing_=neo4j.RoutingControl.READ)
-    return [r.data() for r in records]
-
-
-def unit_successors(driver: neo4j.Driver, database: str, uid: str,
-                    as_of: str = "9999-12-31") -> list[dict]:
-    """What a unit's territory belongs to as of a date (itself before the reform)."""
-    return _read(driver, database, "unit_successors", uid=uid, as_of=as_of)
-
-
-def unit_predecessors(driver: neo4j.Driver, database: str, uid: str,
-                      as_of: str = "9999-12-31") -> list[dict]:
-    """The units a unit was formed from, as of a date (none before it existed)."""
-    return _read(driver, database, "unit_predecessors", uid=uid, as_of=as_of)
-
-
-def province_today(driver: neo4j.Driver, database: str, uid: str,
-                   as_of: str = "9999-12-31") -> dict | None:
-    """The province a (historical) unit's territory belongs to as of a date."""
-    rows = _read(driver, database, "unit_province_today", uid=uid, as_of=as_of)
-    return rows[0] if rows else None

@@ -18,7 +18,7 @@ from mergegraph.graph.model import (DEFAULT_STATUS, FACT_TYPES, MULTI_INSTANCE_T
                                     ROLE_TITLES, STATUS_RANK)
 from mergegraph.ingest import adminunits
 from mergegraph.text import fold
-from mergegraph.vocab import body_branch, body_type_name, reduction_kinds
+from mergegraph.naming import body_branch, body_type_name, reduction_kinds
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from mergegraph.graph import neo4j_local
 from mergegraph.graph.driver import Connection, open_driver, verify
 from mergegraph.graph.schema import apply_schema
 from mergegraph.settings import PROJECT_ROOT, Settings
-from tests.helpers import wipe
+from tests.support.helpers import wipe
 
 SHARED = PROJECT_ROOT.parent / "shared"
 

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from mergegraph.api.app import create_app
-from tests.helpers import load_units_and_bundled_corpus
+from tests.support.helpers import load_units_and_bundled_corpus
 
 TOKEN = "test-token-0123456789"
 

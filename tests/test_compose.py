@@ -159,8 +159,11 @@ def test_ingest_is_a_one_shot_bootstrap(services):
 def test_dockerfile():
     text = DOCKERFILE.read_text(encoding="utf-8")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
-    assert lines[0] == "FROM python:3.11-slim"
-    assert re.search(r"^RUN pip install (--no-cache-dir )?(-e )?\.(\s|$)", text, re.MULTILINE)
+    assert lines[0] == "FROM python:3.11-slim AS build"
+    # the image installs the wheel built from the tree, never the tree in place
+    assert re.search(r"^RUN pip wheel --no-deps (--no-cache-dir )?-w /dist \.$", text, re.MULTILINE)
+    assert re.search(r"^RUN pip install /dist/mergegraph-\*\.whl", text, re.MULTILINE)
+    assert "pip install -e" not in text
     user_lines = [ln for ln in lines if ln.startswith("USER ")]
     assert user_lines and user_lines[-1].split()[1] not in {"root", "0"}
     assert lines.index(user_lines[-1]) > max(i for i, ln in enumerate(lines) if ln.startswith("RUN "))

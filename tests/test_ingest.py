@@ -13,13 +13,13 @@ import pytest
 from mergegraph.graph import neo4j_local
 from mergegraph.graph.driver import open_driver
 from mergegraph.graph.facts import retract_documents
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from mergegraph.ingest.extract import DocumentMeta
 from mergegraph.ingest.load import ingest
 from mergegraph.ingest.manifest import Document, read_manifest
 from mergegraph.ingest.plan import content_hash, plan_document
 from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import wipe
+from tests.support.helpers import wipe
 
 BUNDLED = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
 

@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from mergegraph.graph import units as graph_units
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support import units as graph_units
+from tests.support.fingerprint import fingerprint
 from mergegraph.ingest import adminunits
 from mergegraph.ingest.load_units import load_units
-from tests.helpers import wipe
+from tests.support.helpers import wipe
 
 
 @pytest.fixture(scope="module")

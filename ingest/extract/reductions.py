@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mergegraph.vocab import reduction_kinds
+from mergegraph.naming import reduction_kinds
 
 from .concurrency import NOUN_LEVEL, parse_count
 from .context import DocContext, SentenceView, date_in

@@ -21,7 +21,7 @@ import uvicorn
 
 from mergegraph.api.app import create_app
 from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import load_units_and_bundled_corpus
+from tests.support.helpers import load_units_and_bundled_corpus
 
 ARTIFACTS = Path(os.environ.get("MERGEGRAPH_E2E_ARTIFACTS", PROJECT_ROOT / "test-artifacts" / "e2e"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

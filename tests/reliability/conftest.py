@@ -21,12 +21,12 @@ import httpx
 import neo4j
 import pytest
 
-from mergegraph.graph.fingerprint import Fingerprint, fingerprint
+from tests.support.fingerprint import Fingerprint, fingerprint
 from mergegraph.ingest.load import ingest
 from mergegraph.ingest.manifest import read_manifest
 from mergegraph.ingest.load_units import load_units
 from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import wipe
+from tests.support.helpers import wipe
 
 BUNDLED = PROJECT_ROOT / "ingest" / "corpus" / "manifest.jsonl"
 SEEDS = PROJECT_ROOT / "ingest" / "corpus" / "seeds"

@@ -14,7 +14,7 @@ from mergegraph.api import deps
 from mergegraph.api.app import create_app
 from mergegraph.graph.driver import API_DRIVER_OPTIONS, open_async_driver
 from mergegraph.graph.export import _records
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from mergegraph.graph.queries import read
 from tests.reliability.conftest import TOKEN, is_problem
 

@@ -8,11 +8,11 @@ import re
 import shutil
 import subprocess
 
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from mergegraph.ingest.load import ingest
 from mergegraph.ingest.manifest import read_manifest
 from mergegraph.settings import PROJECT_ROOT
-from tests.helpers import wipe
+from tests.support.helpers import wipe
 from tests.reliability.conftest import BUNDLED, MERGEGRAPH, record, settle
 
 CORPUS = PROJECT_ROOT / "tests" / "bad_documents"

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from mergegraph.api.app import create_app
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from tests.reliability.conftest import TOKEN, is_problem, record
 
 PAYLOADS = [

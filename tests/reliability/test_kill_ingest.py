@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from mergegraph.graph import neo4j_local
-from mergegraph.graph.fingerprint import fingerprint
-from tests.helpers import wipe
+from tests.support.fingerprint import fingerprint
+from tests.support.helpers import wipe
 from tests.reliability.conftest import BUNDLED, MERGEGRAPH, record, settle
 
 DOCUMENTS = 150  # 3 transactions of ~70 documents: the kill lands after the first

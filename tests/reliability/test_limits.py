@@ -9,7 +9,7 @@ from pydantic import SecretStr
 
 from mergegraph.api.app import MAX_BODY_BYTES, create_app
 from mergegraph.api.routes import MAX_OFFSET, MAX_PAGE
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from mergegraph.graph.queries import MAX_LINEAGE_DEPTH
 from tests.reliability.conftest import TOKEN, is_problem
 

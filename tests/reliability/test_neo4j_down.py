@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from mergegraph.graph import neo4j_local
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from tests.reliability.conftest import TOKEN, is_problem, record, settle
 
 LIMIT_S = 2.0  # the requirement; measured figures are recorded, see RELIABILITY.md

@@ -1,0 +1,1 @@
+"""Helpers of the test suite (never imported by the product)."""

@@ -16,26 +16,35 @@ from xml.sax.saxutils import escape, quoteattr
 
 import neo4j
 
+from mergegraph.graph.model import FACT_RELATIONSHIPS
 from mergegraph.graph.queries import jsonable
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
            "graphml": "application/graphml+xml"}
 
-NODES = """
-MATCH (n) WHERE n:Body OR n:Position OR n:Person OR n:ConcurrencyPattern OR n:ReductionKind
-   OR (n:AdminUnit AND (EXISTS { (n)-[:APPLIES|REDUCED]->() } OR EXISTS { (:Body)-[:IN_UNIT]->(n) }))
+# What is exported, from the model: the nodes facts connect (units only where a
+# fact or a body names them), the fact relationships and the structural links
+# between those nodes.
+_FACT_NODES = sorted({label for start, end, _ in FACT_RELATIONSHIPS.values()
+                      for label in (start, end)} - {"AdminUnit"})
+_UNIT_FACTS = sorted(t for t, (start, _, _) in FACT_RELATIONSHIPS.items() if start == "AdminUnit")
+_LINKS = [*FACT_RELATIONSHIPS, "IN_UNIT", "IN_BODY"]
+
+NODES = f"""
+MATCH (n) WHERE {" OR ".join(f"n:{label}" for label in _FACT_NODES)}
+   OR (n:AdminUnit AND (EXISTS {{ (n)-[:{"|".join(_UNIT_FACTS)}]->() }} OR EXISTS {{ (:Body)-[:IN_UNIT]->(n) }}))
 RETURN labels(n)[0] AS label, coalesce(n.uid, n.id) AS id, properties(n) AS props
 ORDER BY label, id
 """
-RELATIONSHIPS = """
-MATCH (a)-[r:MERGED_INTO|TRANSFERRED_FUNCTION_TO|HELD_CONCURRENTLY_WITH|HOLDS|APPLIES|REDUCED|IN_UNIT|IN_BODY]->(b)
-WHERE NOT a:AdminUnit OR type(r) IN ['APPLIES', 'REDUCED']
+RELATIONSHIPS = f"""
+MATCH (a)-[r:{"|".join(_LINKS)}]->(b)
+WHERE NOT a:AdminUnit OR type(r) IN {_UNIT_FACTS!r}
 RETURN type(r) AS type, coalesce(a.uid, a.id) AS source, a.name AS source_name,
        coalesce(b.uid, b.id) AS target, b.name AS target_name, properties(r) AS props,
        CASE WHEN r.fact_id IS NULL THEN [] ELSE
-         COLLECT { MATCH (e:Evidence {fact_id: r.fact_id})-[:CITES]->(s:Source)
-                   RETURN {quote: e.quote, source_id: s.id, url: s.url, date: e.date}
-                   ORDER BY e.date, s.id } END AS evidence
+         COLLECT {{ MATCH (e:Evidence {{fact_id: r.fact_id}})-[:CITES]->(s:Source)
+                   RETURN {{quote: e.quote, source_id: s.id, url: s.url, date: e.date}}
+                   ORDER BY e.date, s.id }} END AS evidence
 ORDER BY type, source, target
 """
 CSV_COLUMNS = ["type", "source", "source_name", "target", "target_name", "kind", "status",

@@ -174,35 +174,25 @@ SET r.status = latest.status, r.date = latest.date,
 """
 
 
-# Nodes left with no fact: removed in this order (a removed post can orphan its body).
-CLEAN_PEOPLE = """
+# Nodes left with no fact are removed, in this order (a removed post can orphan
+# its body). What counts as a fact of a label comes from the model; a body also
+# stays while a post is in it.
+CLEAN_ORDER = ("Person", "Position", "Body", "ConcurrencyPattern", "ReductionKind")
+if set(CLEAN_ORDER) != {label for start, end, _ in FACT_RELATIONSHIPS.values()
+                        for label in (start, end)} - {"AdminUnit"}:
+    raise ImportError("CLEAN_ORDER must name every label the model's facts connect, but units")
+
+
+def _clean_query(label: str) -> str:
+    facts = "|".join(t for t, (start, end, _) in FACT_RELATIONSHIPS.items() if label in (start, end))
+    where = f"NOT (n)-[:{facts}]-()" + (" AND NOT ()-[:IN_BODY]->(n)" if label == "Body" else "")
+    delete = ("WITH n, n.body_id AS body_id DETACH DELETE n "
+              "RETURN collect(DISTINCT body_id) AS bodies" if label == "Position"
+              else "DETACH DELETE n")
+    return f"""
 UNWIND $ids AS id
-MATCH (p:Person {id: id}) WHERE NOT (p)-[:HOLDS]->()
-DETACH DELETE p
-"""
-CLEAN_POSITIONS = """
-UNWIND $ids AS id
-MATCH (p:Position {id: id})
-WHERE NOT (p)-[:HELD_CONCURRENTLY_WITH]-() AND NOT ()-[:HOLDS]->(p)
-WITH p, p.body_id AS body_id
-DETACH DELETE p
-RETURN collect(DISTINCT body_id) AS bodies
-"""
-CLEAN_BODIES = """
-UNWIND $ids AS id
-MATCH (b:Body {id: id})
-WHERE NOT (b)-[:MERGED_INTO|TRANSFERRED_FUNCTION_TO]-() AND NOT ()-[:IN_BODY]->(b)
-DETACH DELETE b
-"""
-CLEAN_PATTERNS = """
-UNWIND $ids AS id
-MATCH (p:ConcurrencyPattern {id: id}) WHERE NOT ()-[:APPLIES]->(p)
-DETACH DELETE p
-"""
-CLEAN_REDUCTION_KINDS = """
-UNWIND $ids AS id
-MATCH (k:ReductionKind {id: id}) WHERE NOT ()-[:REDUCED]->(k)
-DETACH DELETE k
+MATCH (n:{label} {{{KEY[label]}: id}}) WHERE {where}
+{delete}
 """
 
 
@@ -267,17 +257,10 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
     for rel_type, fact_ids in touched.items():
         if rel_type in FACT_RELATIONSHIPS:
             _run(tx, stats, _summarise_query(rel_type), fact_ids=sorted(fact_ids))
-    if orphans["Person"]:
-        _run(tx, stats, CLEAN_PEOPLE, ids=sorted(orphans["Person"]))
-    if orphans["Position"]:
-        for row in _run(tx, stats, CLEAN_POSITIONS, ids=sorted(orphans["Position"])):
-            orphans["Body"].update(row["bodies"])
-    if orphans["Body"]:
-        _run(tx, stats, CLEAN_BODIES, ids=sorted(orphans["Body"]))
-    if orphans["ConcurrencyPattern"]:
-        _run(tx, stats, CLEAN_PATTERNS, ids=sorted(orphans["ConcurrencyPattern"]))
-    if orphans["ReductionKind"]:
-        _run(tx, stats, CLEAN_REDUCTION_KINDS, ids=sorted(orphans["ReductionKind"]))
+    for label in CLEAN_ORDER:
+        if orphans[label]:
+            for row in _run(tx, stats, _clean_query(label), ids=sorted(orphans[label])):
+                orphans["Body"].update(row.get("bodies") or ())
 
 
 def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:

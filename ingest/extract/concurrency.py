@@ -25,6 +25,7 @@ from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
+from .results import Pattern, SentenceResult
 from .vocab import LEVEL_RANK
 
 _NOUN = (r"(?P<noun>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|ấp|khu phố|"
@@ -217,17 +218,9 @@ def position_refs(ctx: DocContext, positions: list[Position]) -> list[PositionRe
     return refs
 
 
-def resolve_incomplete(ctx: DocContext, positions: list[Position]) -> list[Position]:
-    """A role written alone ("Chủ tịch") takes the body it had last in the text."""
-    out = []
-    for p in positions:
-        if p.complete:
-            ctx.role_memory[p.role_surface] = p.body
-            out.append(p)
-        elif p.role_surface in ctx.role_memory:
-            p.body = ctx.role_memory[p.role_surface]
-            out.append(p)
-    return out
+def complete(positions: list[Position]) -> list[Position]:
+    """The positions with a body (a role alone was resolved by the engine, or is dropped)."""
+    return [p for p in positions if p.complete]
 
 
 def _container(ctx: DocContext, code: str | None, level: str) -> str | None:
@@ -240,8 +233,12 @@ def _container(ctx: DocContext, code: str | None, level: str) -> str | None:
 
 
 def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Position],
-                        person_of: dict[int, str]) -> list[Concurrency]:
-    facts: list[Concurrency] = []
+                        person_of: dict[int, str]) -> SentenceResult:
+    """Patterns of posts joined by a connector. `person_of` (position index ->
+    person) is the holdings' result for the same sentence."""
+    out = SentenceResult()
+    facts = out.facts
+    index = {id(p): k for k, p in enumerate(positions)}
     match = ctx.match
     prev_end: dict[int, int] = {}
     for chain in chains(match, positions):
@@ -251,17 +248,16 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
         pre_start = max(clause.start, prev_end.get(clause.start, clause.start))
         prev_end[clause.start] = chain.end
         for posts in chain.alternatives():
-            posts = resolve_incomplete(ctx, posts)
+            posts = complete(posts)
             keys = {p.key for p in posts if not p.member}
             if len(keys) < 2:
                 continue
-            ctx.last_pattern = tuple(sorted(keys))
-            ctx.last_pattern_paragraph = view.sentence.paragraph
+            out.patterns.append((chain.start, tuple(sorted(keys))))
             if _GENERIC.match(match[clause.start:chain.start]) or _GENERIC.match(match[pre_start:chain.start]):
                 continue                        # "Khi Bí thư đồng thời là Chủ tịch, ...": no fact
             facts.extend(_facts_of(ctx, view, clause, pre_start, chain, posts,
-                                   person_of.get(id(chain.positions[0]))))
-    return facts
+                                   person_of.get(index[id(chain.positions[0])])))
+    return out
 
 
 def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int, chain: Chain,
@@ -374,11 +370,13 @@ def _strip_type(name: str) -> str:
 
 # --- "X có 15 xã thực hiện mô hình này" ----------------------------------------------
 
-def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Position]) -> list[Concurrency]:
-    """Counts given for a place about the pattern just described."""
-    if ctx.last_pattern is None or positions:
+def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Position],
+                    last: Pattern | None) -> list[Concurrency]:
+    """Counts given for a place about the pattern just described (`last`, the
+    pattern of the sentences before, handed on by the engine)."""
+    if last is None or positions:
         return []
-    if view.sentence.paragraph - ctx.last_pattern_paragraph > 1:
+    if view.sentence.paragraph - last.paragraph > 1:
         return []
     facts = []
     match, text = ctx.match, ctx.text
@@ -411,7 +409,7 @@ def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Positio
             if not (this_model or still or _DOING.search(match, clause.start + m.end(), seg_end)):
                 continue
             refs = [PositionRef(k, *k.split("@"), surface="", level=level, start=place.start, end=end)
-                    for k in ctx.last_pattern]
+                    for k in last.keys]
             status = ctx.status_for(view, clause, at)
             facts.append(Concurrency(ctx.doc, text[place.start:end], place.start, end, ctx.unit(unit),
                                      level=level, positions=refs, count=count, status=status))

@@ -1,6 +1,7 @@
 """What the extractors know of the whole document: its units (the province the
 publisher writes for, the district it is about), the places of each sentence,
-the status words, and what was said before (for "mô hình này", "Chủ tịch").
+the status words. What was said before (for "mô hình này", "Chủ tịch") is no
+part of it: the engine passes each sentence's result on explicitly.
 
 Units are never guessed: a fact whose place the text and the metadata do not
 give is dropped.
@@ -86,10 +87,6 @@ class DocContext:
     district: str | None = None          # the district it is about, if one
     default_status: str = "implemented"
     views: list[SentenceView] = field(default_factory=list)
-    # discourse: what was said so far
-    last_pattern: tuple[str, ...] | None = None
-    last_pattern_paragraph: int = -1
-    role_memory: dict[str, str] = field(default_factory=dict)
     chunk_starts: list[int] = field(default_factory=list)
 
     @property

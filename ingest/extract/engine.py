@@ -18,7 +18,8 @@ from .holdings import extract_holdings
 from .mentions import Mentions, PlaceFinder, chunk
 from .mergers import extract_mergers
 from .normalize import prepare
-from .positions import parse_positions
+from .positions import parse_positions, resolve_roles
+from .results import Pattern
 from .reductions import VERB_HINT, extract_reductions
 from .tokens import tokenize
 from .vocab import vocabulary
@@ -67,16 +68,21 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
     ctx.build(province, meta.publisher)
 
     facts: list[Fact] = []
+    memory: dict[str, str] = {}          # role written alone -> its last body
+    last: Pattern | None = None          # the last pattern of posts described
     for index in hot:
         view = ctx.views[index]
         positions = parse_positions(prepared.text, prepared.match, chunks, view.c0, view.c1)
-        person_of: dict[int, str] = {}
-        holdings, joint = extract_holdings(ctx, view, positions, person_of)
-        facts.extend(holdings)
-        facts.extend(joint)
-        facts.extend(extract_concurrency(ctx, view, positions, person_of))
-        facts.extend(extract_reports(ctx, view, positions))
+        memory = resolve_roles(positions, memory)
+        held = extract_holdings(ctx, view, positions)
+        joined = extract_concurrency(ctx, view, positions, held.person_of)
+        facts.extend(held.facts)
+        facts.extend(joined.facts)
+        facts.extend(extract_reports(ctx, view, positions, last))
         facts.extend(extract_mergers(ctx, view))
+        stated = sorted(held.patterns + joined.patterns)
+        if stated:
+            last = Pattern(stated[-1][1], view.sentence.paragraph)
     # reductions need no tokens: every sentence that says "giảm", found in one pass
     sentence_starts = [s.start for s in prepared.sentences]
     seen = -1

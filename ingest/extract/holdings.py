@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
-from .concurrency import position_refs, resolve_incomplete
+from .concurrency import complete, position_refs
 from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, Holding
+from .results import SentenceResult
 from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, position_level
 
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
@@ -39,14 +40,17 @@ def _link(match: str, a: int, b: int) -> bool:
     return cleaned != match[a:b] and bool(re.fullmatch(r"\s*(?:[,\-]\s*)+", cleaned))
 
 
-def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Position],
-                     person_of: dict[int, str]) -> tuple[list[Holding], list[Concurrency]]:
+def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Position]) -> SentenceResult:
+    """Holdings, and the concurrencies of titles in apposition; the result
+    says which position each person holds (by index in `positions`)."""
+    out = SentenceResult()
     match = ctx.match
     chunks = ctx.chunks
     names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
     if not names or not positions:
-        return [], []
+        return out
     taken: set[int] = set()
+    index = {id(p): k for k, p in enumerate(positions)}
 
     # titles before the name: "Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh Nguyễn Văn A"
     before: dict[int, list[Position]] = {}
@@ -107,13 +111,13 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
     concurrencies: list[Concurrency] = []
     for idx, name in names:
         together = before.get(idx, []) + after.get(idx, [])
-        posts = resolve_incomplete(ctx, together + appointed.get(idx, []))
+        posts = complete(together + appointed.get(idx, []))
         posts = [p for p in posts if p.level != "all"]
         if not posts:
             continue
         person = name.person
         for p in together:
-            person_of[id(p)] = person
+            out.person_of[index[id(p)]] = person
         spans = [name.start, name.end] + [x for p in posts for x in (p.start, p.end)]
         start, end = min(spans), max(spans)
         main = [p for p in posts if not p.member] or posts
@@ -121,7 +125,7 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         unit = ctx.unit_for_posts(level, main, view.places, name.start)
         holdings.append(Holding(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit),
                                 person=person, positions=position_refs(ctx, posts)))
-        joint = [p for p in resolve_incomplete(ctx, together) if not p.member and p.level != "all"]
+        joint = [p for p in complete(together) if not p.member and p.level != "all"]
         if len({p.key for p in joint}) >= 2:
             levels = {ctx.level(p.level) for p in joint if p.level}
             if len(levels) > 1:
@@ -138,6 +142,6 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
                 ctx.doc, ctx.text[j_start:j_end], j_start, j_end, ctx.unit(j_unit), level=lv,
                 positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, j_start),
                 date=date_in(match[view.sentence.start:view.sentence.end]), person=person))
-            ctx.last_pattern = tuple(sorted({p.key for p in joint}))
-            ctx.last_pattern_paragraph = view.sentence.paragraph
-    return holdings, concurrencies
+            out.patterns.append((j_start, tuple(sorted({p.key for p in joint}))))
+    out.facts = holdings + concurrencies
+    return out

@@ -213,3 +213,16 @@ def position_level(positions: list[Position]) -> str | None:
         return None
     specific = [lv for lv in levels if lv in LEVEL_RANK]
     return specific[0] if specific else levels[0]
+
+
+def resolve_roles(positions: list[Position], memory: dict[str, str]) -> dict[str, str]:
+    """A role written alone ("Chủ tịch") takes the body it had last in the text.
+    `memory` (role surface -> body) is what the sentences before said; the
+    memory after this sentence is returned (a new dict: nothing is shared)."""
+    memory = dict(memory)
+    for p in positions:
+        if p.complete:
+            memory[p.role_surface] = p.body
+        elif p.role_surface in memory:
+            p.body = memory[p.role_surface]
+    return memory

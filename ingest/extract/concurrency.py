@@ -26,17 +26,11 @@ from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
 from .results import Pattern, SentenceResult
-from .vocab import LEVEL_RANK
+from .vocab import LEVEL_RANK, load_cues
 
-_NOUN = (r"(?P<noun>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|ấp|khu phố|"
-         r"tổ dân phố|khu dân cư|kdc|xóm|làng|buôn|khóm|cơ sở)")
-NOUN_LEVEL = {
-    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
-    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
-    "cơ sở": "commune", "thôn": "village", "bản": "village", "ấp": "village", "khu phố": "village",
-    "tổ dân phố": "village", "khu dân cư": "village", "kdc": "village", "xóm": "village",
-    "làng": "village", "buôn": "village", "khóm": "village",
-}
+_CUES = load_cues()
+_NOUN = r"(?P<noun>" + _CUES.coverage_noun + ")"
+NOUN_LEVEL = _CUES.coverage_level              # cues.yaml: level_nouns, coverage_nouns
 _NOT_DATE = r"(?<![/\d.])"
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d+)"       # "1.104" is one thousand one hundred and four
 _NOT_DATE_AFTER = r"(?!\s*/\s*\d)"

@@ -18,16 +18,12 @@ from .facts import UnitRef
 from .gazetteer import Gazetteer
 from .mentions import Chunk, Mentions, Place, resolve_in_sentence
 from .normalize import Prepared, Sentence, Span
-from .vocab import LEVEL_RANK, Vocabulary
+from .vocab import LEVEL_RANK, Vocabulary, load_cues
 
 # --- status and dates ----------------------------------------------------------------
 
-_ENDED = re.compile(r"\b(?:thôi kiêm nhiệm|thôi kiêm|thôi giữ|dừng thực hiện|dừng|chấm dứt|"
-                    r"không còn thực hiện|không tiếp tục thực hiện|bãi bỏ|kết thúc)\b")
-_PLANNED = re.compile(r"\b(?:dự kiến|sẽ|đề nghị|đề xuất|(?<!không )phải|khẩn trương|phấn đấu|"
-                      r"dự thảo|tiến tới|chuẩn bị|định hướng|trình|xin chủ trương|lộ trình)\b|"
-                      r"(?<!thực hiện )(?<!triển khai )(?<!theo tinh thần )\bđề án\b")
-_PILOT = re.compile(r"\bthí điểm\b")
+_STATUS = load_cues().status             # cues.yaml: ended, planned, pilot
+_ENDED, _PLANNED, _PILOT = _STATUS["ended"], _STATUS["planned"], _STATUS["pilot"]
 _THEREBY = re.compile(r"^\W*theo đó\b")
 
 

@@ -25,11 +25,6 @@ from .tokens import tokenize
 from .vocab import vocabulary
 
 
-# Words without which a sentence states none of our facts.
-_TRIGGER = re.compile(
-    r"\b(?:bí thư|chủ tịch|trưởng|giám đốc|chủ nhiệm|chánh|ủy viên|kiêm|đồng thời|"
-    r"hợp nhất|sáp nhập|sát nhập|xác nhập|thành lập|chuyển|bổ sung chức năng|mô hình|chỉ còn|"
-    r"uvtv\w*|uvbtv\w*|tuv|btcb|có \d+ (?:xã|phường|thị trấn|huyện|thôn|bản|ấp))\b")
 
 
 def _province(gaz, meta: DocumentMeta) -> str | None:
@@ -58,8 +53,9 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
     chunks = []
     hot = []
     place_starts = [pl.start for pl in places]
+    trigger, report = vocab.cues.trigger, vocab.cues.count_report
     for s in prepared.sentences:
-        if _TRIGGER.search(prepared.match, s.start, s.end):
+        if trigger.search(prepared.match, s.start, s.end) or report.search(prepared.match, s.start, s.end):
             hot.append(s.index)
             tokens = tokenize(prepared.text, prepared.match, s.start, s.end)
             inside = places[bisect.bisect_left(place_starts, s.start):bisect.bisect_left(place_starts, s.end)]

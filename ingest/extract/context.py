@@ -169,6 +169,14 @@ class DocContext:
         (top, n), *_ = counts.most_common()
         if n >= _FOCUS_MIN and n / sum(counts.values()) >= _FOCUS_SHARE:
             return top
+        if len(counts) == 1 and n >= 2:
+            # the one district the article names, named in its lead and again
+            lead_end = len(self._lead())
+            for p in self.mentions.places:
+                unit = self.gaz.get(p.code)
+                if p.start < lead_end and unit and unit.level == "district" and unit.code == top:
+                    return top
+        return None
         return None
 
     def _title_end(self) -> int:
@@ -231,6 +239,11 @@ class DocContext:
             units = [u for u in units if u]
             if units:
                 return max(units, key=lambda c: LEVEL_RANK[self.gaz.units[c].level])
+        if level == "commune" and self.district:
+            # "Chủ tịch HĐND phường": the commune of the subject district named before
+            last = self.last_unit_at("commune", offset)
+            if last and self.gaz.units[last].within(self.district):
+                return last
         if self.focus:
             return self.at_level(self.focus, level)
         return self.at_level(self.last_place_before(offset), level)

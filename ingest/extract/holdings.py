@@ -19,17 +19,28 @@ from .concurrency import complete, position_refs
 from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, Holding
 from .results import SentenceResult
+from .mentions import _UPPER, Chunk
 from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, position_level
+from .vocab import alternation, load_cues
 
+_CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
-_TITLE_THEN_NAME = re.compile(r"^\s*(?:,\s*)?(?:(?:đồng chí|đ/c|ông|bà)\s+)?$")
-_APPOINTED = re.compile(r"\bgiữ\s+(?:các\s+)?(?:chức(?:\s+vụ|\s+danh)?|cương vị)?\s*$")
-_FORMER = re.compile(r"\b(?:từng|nguyên|trước đây|đã từng|thay cho|thay)\b")
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:,\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
+_FORMER = _CUES.former                       # "nguyên", "từng", "thay ông X"
+_PERSON_TITLE = re.compile(r"\b(?:" + alternation(_CUES.spec.person_titles) + r")\s+$")
+_PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
+                     alternation(_CUES.spec.person_titles) + r")|" + alternation(_CUES.spec.plural_titles)
+                     + r"|\d+)\s+$")
+_NAME_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_EACH = re.compile(r"\b(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
+                   alternation(_CUES.spec.person_titles) + r")\s+$")
 _LINKS = (COMMA, DASH, AND, CONNECTOR)
 # titles the vocabulary does not know stand between a name and its posts
 # without breaking them apart ("Ủy viên dự khuyết Trung ương Đảng")
 _SKIPPABLE = re.compile(r"\b(?:ủy viên dự khuyết|ủy viên)\b[^,;:()\-]{0,60}")
-_STOPPED = re.compile(r"\b(?:thôi|không còn|không|nguyên)\b")   # "thôi kiêm nhiệm", "nguyên ...": not held
+_STOPPED = _CUES.stopped                  # "thôi kiêm nhiệm", "nguyên ...": not held
+_WORD_AFTER_TITLE = re.compile(r"([^\W\d_]+)")
 
 
 def _link(match: str, a: int, b: int) -> bool:
@@ -47,7 +58,10 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
     match = ctx.match
     chunks = ctx.chunks
     names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
-    if not names or not positions:
+    if not positions:
+        return out
+    names = sorted(names + _named_again(ctx, view, names), key=lambda x: x[1].start)
+    if not names:
         return out
     taken: set[int] = set()
     index = {id(p): k for k, p in enumerate(positions)}
@@ -67,6 +81,28 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             group.insert(0, k)
         before[idx] = [positions[g] for g in group]
         taken.update(group)
+    # a plural title before a list of names: "Các Phó Chủ tịch HĐND tỉnh A và B", "5 Phó Chủ tịch gồm: A, B"
+    for n, (idx, name) in enumerate(names):
+        group = before.get(idx)
+        if group is None:
+            prior = [k for k, p in enumerate(positions) if p.end <= name.start]
+            if not prior or prior[-1] in taken:
+                continue
+            k = prior[-1]
+            if not (_PLURAL.search(match[max(view.sentence.start, positions[k].start - 12):positions[k].start])
+                    and _CUES.name_list_intro.match(match[positions[k].end:name.start])):
+                continue
+            group = before[idx] = [positions[k]]
+            taken.add(k)
+        first = group[0]
+        if not _PLURAL.search(match[max(view.sentence.start, first.start - 12):first.start]):
+            continue
+        last = name
+        for idx2, other in names[n + 1:]:
+            if idx2 in before or not _NAME_LIST_GAP.match(match[last.end:other.start]):
+                break
+            before[idx2] = group
+            last = other
 
     # titles after the name: "Nguyễn Văn A, Trưởng ban ..., Giám đốc ..."
     after: dict[int, list[Position]] = {}
@@ -98,13 +134,22 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         if not subject:
             continue
         idx, name = subject[-1]
-        if _FORMER.search(match[name.end:p.start]):
+        if _FORMER.search(_between_names(match, names, name.end, p.start)):
             continue
         group = [k]
         while k + 1 < len(positions) and gap_kind(match, positions[k].end, positions[k + 1].start) in _LINKS:
             k += 1
             group.append(k)
-        appointed.setdefault(idx, []).extend(positions[g] for g in group)
+        # "chỉ định các ông A, ...; B (...), ... giữ chức X": each of them
+        each = [subject[-1]]
+        first = subject[-1]
+        for cand in reversed(subject[:-1]):
+            if _EACH.search(match[max(view.sentence.start, cand[1].start - 20):cand[1].start]):
+                each = [c for c in subject if c[1].start >= cand[1].start]
+                break
+            first = cand
+        for idx, _name in each:
+            appointed.setdefault(idx, []).extend(positions[g] for g in group)
         taken.update(group)
 
     holdings: list[Holding] = []
@@ -126,6 +171,17 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         holdings.append(Holding(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit),
                                 person=person, positions=position_refs(ctx, posts)))
         joint = [p for p in complete(together) if not p.member and p.level != "all"]
+        new = [p for p in complete(appointed.get(idx, [])) if not p.member and p.level != "all"]
+        if new and joint:
+            # a Party post and a state or Front post the person is elected or
+            # appointed to are held together (a post in the same body is left)
+            bodies = {p.body for p in new}
+            kept = [p for p in joint if p.body not in bodies]
+            if any(_is_party(ctx, p) for p in new):
+                kept = [p for p in kept if not _is_party(ctx, p)]
+            else:
+                kept = [p for p in kept if _is_party(ctx, p)]
+            joint = kept + new
         if len({p.key for p in joint}) >= 2:
             levels = {ctx.level(p.level) for p in joint if p.level}
             if len(levels) > 1:
@@ -135,8 +191,8 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             if j_unit is None:
                 continue
             lv = lv or ctx.gaz.units[j_unit].level
-            j_start = min(name.start, joint[0].start)
-            j_end = max(name.end, joint[-1].end)
+            j_start = min([name.start] + [p.start for p in joint])
+            j_end = max([name.end] + [p.end for p in joint])
             clause = ctx.clause_of(view, j_start)
             concurrencies.append(Concurrency(
                 ctx.doc, ctx.text[j_start:j_end], j_start, j_end, ctx.unit(j_unit), level=lv,
@@ -144,4 +200,54 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
                 date=date_in(match[view.sentence.start:view.sentence.end]), person=person))
             out.patterns.append((j_start, tuple(sorted({p.key for p in joint}))))
     out.facts = holdings + concurrencies
+    return out
+
+
+def _is_party(ctx: DocContext, p: Position) -> bool:
+    info = ctx.vocab.body_types.get(p.body or "")
+    return info is not None and info.branch == "party" and not p.member
+
+
+def _between_names(match: str, names, start: int, end: int) -> str:
+    """The text between a name and a post, without the other names in it."""
+    parts, at = [], start
+    for _idx, c in names:
+        if start <= c.start < end:
+            parts.append(match[at:c.start])
+            at = c.end
+    parts.append(match[at:end])
+    return " ".join(parts)
+
+
+def _full_names(ctx: DocContext, last: str, before: int) -> set[str]:
+    """The full names ending in `last` the document gives before `before`."""
+    found = set()
+    for m in re.finditer(r"((?:[" + _UPPER + r"][^\W\d_]* ){1,4})" + re.escape(last) + r"\b", ctx.text[:before]):
+        words = m.group(1).split()
+        while words and words[0].lower() not in ctx.vocab.surname_keys:
+            words.pop(0)
+        if words and all(w[1:] == w[1:].lower() for w in words):
+            found.add(" ".join(words + [last]))
+    return found
+
+
+def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
+    """A person named again by the last syllable after a title ("ông Phong",
+    "đồng chí Vụ"): the full name the document gave before, when only one fits."""
+    text, match = ctx.text, ctx.match
+    s = view.sentence
+    starts = {c.start for _i, c in names}
+    out = []
+    for m in _WORD_AFTER_TITLE.finditer(text, s.start, s.end):
+        a = m.start()
+        if a in starts or not text[a].isupper() or m.group().isupper():
+            continue
+        if not _PERSON_TITLE.search(match[max(s.start, a - 12):a]):
+            continue
+        nxt = text[m.end():m.end() + 2]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            continue                       # a full name the vocabulary does not know
+        persons = _full_names(ctx, m.group(), s.end)
+        if len(persons) == 1:
+            out.append((-1 - a, Chunk("name", -1, -1, a, m.end(), person=next(iter(persons)))))
     return out

@@ -377,8 +377,10 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         if t.cap and t.word and t.low in surnames:
             end = _person_end(text, tokens, i, limit)
             if end - i >= 2:
-                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end,
-                                    person=_text_of(text, tokens, i, end)))
+                person = _text_of(text, tokens, i, end)
+                if person.isupper():              # a caption in capitals: "TRẦN VĂN AN"
+                    person = person.title()
+                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end, person=person))
                 i = end
                 continue
         if t.low in _FUNCTION_WORDS:
@@ -396,12 +398,17 @@ _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
 def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
     """End of a person's name starting with a family name at token i."""
     k = i + 1
+    first = text[tokens[i].start:tokens[i].end]
+    capitals = len(first) > 1 and first.isupper()      # "TRẦN PHƯỚC HIỀN": a name in capitals
     while k < limit and k - i < 5:
         t = tokens[k]
         if not (t.word and t.cap and t.low.isalpha() and tokens[k - 1].end == t.start - 1):
             break
         word = text[t.start:t.end]
-        if word[1:] != word[1:].lower():      # UBND, HĐND are no names
+        if capitals:
+            if not word.isupper():
+                break
+        elif word[1:] != word[1:].lower():      # UBND, HĐND are no names
             break
         k += 1
     return k

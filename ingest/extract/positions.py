@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
-from .vocab import LEVEL_RANK
+from .vocab import LEVEL_RANK, load_cues
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
 _MAY_BE_INCOMPLETE = frozenset({"chủ tịch", "phó chủ tịch", "chủ nhiệm", "giám đốc", "chánh"})
@@ -116,6 +116,7 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
 
 _LIST_GAP = re.compile(r"\s*(?:,|-|và|hoặc|/)\s*$")
 _VIET_NAM = re.compile(r"\s+việt nam\b")
+_TERM = load_cues().term
 
 
 def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Position,
@@ -128,6 +129,14 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
         vn = _VIET_NAM.match(match, end)
         if vn:
             end = vn.end()
+        term = _TERM.match(match, end)                       # "khóa XIV", "nhiệm kỳ 2020 - 2025"
+        while term:
+            end = term.end()
+            while q < c_end and chunks[q].start < end:
+                q += 1
+            term = _TERM.match(match, end)
+        if q >= c_end:
+            break
         c = chunks[q]
         if not _blank(match, end, c.start):
             break

@@ -210,9 +210,11 @@ def extract_cmd(
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Facts JSONL to write.")] = None,
     province_hint: Annotated[Optional[str], typer.Option(
         help="The publisher's province, for files given without a manifest.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Per sentence: mentions, frames, why no fact.")] = False,
 ) -> None:
     """Extract facts (the evaluation format): a manifest to --out, or files to stdout."""
     from ingest.extract import DocumentMeta, extract_document, extract_manifest, read_document
+    from ingest.extract.explain import explain as explain_document, format_explanation
 
     if manifest:
         if not out_path:
@@ -237,6 +239,9 @@ def extract_cmd(
             continue
         meta = DocumentMeta(doc=path.stem, url=None, publisher=None, date=None,
                             province_hint=province_hint)
+        if explain:
+            out.print(format_explanation(explain_document(text, meta)), highlight=False, markup=False)
+            continue
         for fact in extract_document(text, meta):
             out.print(json.dumps(fact.to_eval(), ensure_ascii=False), highlight=False,
                       markup=False)

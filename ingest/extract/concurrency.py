@@ -26,7 +26,7 @@ from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
 from .results import Pattern, SentenceResult
-from .vocab import LEVEL_RANK, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues
 
 _CUES = load_cues()
 _NOUN = r"(?P<noun>" + _CUES.coverage_noun + ")"
@@ -57,6 +57,8 @@ _LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
 _GENERIC = re.compile(r"^\W*(?:khi|nếu|giả sử)\b")
 _THIS_MODEL = re.compile(r"\bmô hình (?:này|trên|đó|nói trên)\b")
 _REPORT = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
+_REPORT_RATIO = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s+(?:số\s+)?" + _NOUN + r"\b")
+_LIST_INTRO = re.compile(r"\b(?:" + alternation(_CUES.spec.place_list_intro) + r")\s*:?\s*|:\s*")
 _STILL = re.compile(r"\b(?:chỉ còn|còn lại|giờ còn|nay còn)\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
 _DOING = re.compile(r"\b(?:triển khai|thực hiện|duy trì|áp dụng|còn)\b")
 
@@ -372,7 +374,7 @@ def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Positio
         return []
     if view.sentence.paragraph - last.paragraph > 1:
         return []
-    facts = []
+    facts = _ratio_reports(ctx, view, last)
     match, text = ctx.match, ctx.text
     for clause in view.sentence.clauses:
         low = match[clause.start:clause.end]
@@ -407,4 +409,38 @@ def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Positio
             status = ctx.status_for(view, clause, at)
             facts.append(Concurrency(ctx.doc, text[place.start:end], place.start, end, ctx.unit(unit),
                                      level=level, positions=refs, count=count, status=status))
+    return facts
+
+
+def _ratio_reports(ctx: DocContext, view: SentenceView, last: Pattern) -> list[Concurrency]:
+    """"(X) có 4/12 xã ... thực hiện mô hình này gồm: A, B, C và D": a coverage of
+    the pattern just described, for X (else the document's subject), and one
+    fact for each unit listed."""
+    s = view.sentence
+    match, text = ctx.match, ctx.text
+    if not _THIS_MODEL.search(match, s.start, s.end):
+        return []
+    facts = []
+    for m in _REPORT_RATIO.finditer(match, s.start, s.end):
+        level = NOUN_LEVEL[m.group("noun")]
+        subject = [p for p in view.places if p.code and p.end <= m.start() and m.start() - p.end <= 12]
+        place = subject[-1].code if subject else (ctx.focus or ctx.last_place_before(m.start()))
+        unit = _container(ctx, place, level)
+        if unit is None:
+            continue
+        refs = [PositionRef(k, *k.split("@"), surface="", level=level, start=m.start(), end=m.end())
+                for k in last.keys]
+        status = ctx.status_for(view, ctx.clause_of(view, m.start()), m.start())
+        make = lambda u, a, b, **kw: Concurrency(ctx.doc, text[a:b], a, b, ctx.unit(u), level=level,
+                                                 positions=refs, status=status, **kw)
+        facts.append(make(unit, m.start(), m.end(), count=parse_count(m.group("n")),
+                          of=parse_count(m.group("m"))))
+        intro = _LIST_INTRO.search(match, _THIS_MODEL.search(match, m.end(), s.end).end()
+                                   if _THIS_MODEL.search(match, m.end(), s.end) else m.end(), s.end)
+        if intro:
+            end = s.end
+            while end > intro.end() and text[end - 1] in " .;":
+                end -= 1
+            for code in _listed_units(ctx, match[intro.end():end], text[intro.end():end], unit, level):
+                facts.append(make(code, intro.end(), end))
     return facts

@@ -326,3 +326,46 @@ class DocContext:
 
     def places_between(self, view: SentenceView, start: int, end: int) -> list[Place]:
         return [p for p in view.places if p.start >= start and p.end <= end]
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")
+_COUNTED = re.compile(r"(?:\d+\s*/\s*)?\d+\s+[^\d:;.()]{0,40}?[:(]?\s*(?:\w+\s*:?\s*)?$")
+
+
+@dataclass
+class PlaceList:
+    """Units named one after another ("Nông Sơn, Phước Sơn và Tiên Phước"):
+    a fact stated once for the list holds for each of them."""
+    codes: list[str]
+    start: int
+    end: int
+    level: str
+    counted: bool          # a count stands before the list ("9/9 huyện: ...")
+
+
+def place_lists(ctx: "DocContext", view: SentenceView) -> list[PlaceList]:
+    out: list[PlaceList] = []
+    group: list[Place] = []
+
+    def close() -> None:
+        if len(group) >= 2:
+            codes = list(dict.fromkeys(p.code for p in group))
+            start = group[0].start
+            before = ctx.match[max(view.sentence.start, start - 50):start]
+            out.append(PlaceList(codes, start, group[-1].end, ctx.gaz.units[group[0].code].level,
+                                 bool(_COUNTED.search(before))))
+
+    for p in view.places:
+        unit = ctx.gaz.get(p.code)
+        if unit is None:
+            close()
+            group = []
+            continue
+        if group and unit.level == ctx.gaz.units[group[-1].code].level \
+                and _LIST_SEP.match(ctx.match[group[-1].end:p.start]):
+            group.append(p)
+            continue
+        close()
+        group = [p]
+    close()
+    return out

@@ -41,6 +41,12 @@ def _province(gaz, meta: DocumentMeta) -> str | None:
 
 def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
     """The facts an article states (pure: no I/O besides the cached vocabulary)."""
+    return run_document(text, meta)
+
+
+def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None = None) -> list[Fact]:
+    """extract_document; with `trace`, a record of each sentence with a trigger
+    is appended to it: (ctx, view, positions, {frame: facts}) (see explain.py)."""
     meta = meta or DocumentMeta()
     gaz, vocab = gazetteer(), vocabulary()
     prepared = prepare(text)
@@ -72,10 +78,15 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
         memory = resolve_roles(positions, memory)
         held = extract_holdings(ctx, view, positions)
         joined = extract_concurrency(ctx, view, positions, held.person_of)
+        reports = extract_reports(ctx, view, positions, last)
+        merged = extract_mergers(ctx, view)
         facts.extend(held.facts)
         facts.extend(joined.facts)
-        facts.extend(extract_reports(ctx, view, positions, last))
-        facts.extend(extract_mergers(ctx, view))
+        facts.extend(reports)
+        facts.extend(merged)
+        if trace is not None:
+            trace.append((ctx, view, positions, {"holding": held.facts, "concurrency": joined.facts,
+                                                 "report": reports, "merger": merged}))
         stated = sorted(held.patterns + joined.patterns)
         if stated:
             last = Pattern(stated[-1][1], view.sentence.paragraph)

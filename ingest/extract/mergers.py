@@ -18,9 +18,10 @@ Only bodies of the vocabulary count as merged bodies; a body after "thuộc",
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
-from .context import DocContext, SentenceView, date_in
+from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span
@@ -185,7 +186,31 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
             continue
         func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
         facts.append(_transfer(ctx, view, clause, m.start(), source.end, source, new_body, func))
-    return [f for f in facts if f is not None]
+    return _for_each_listed(ctx, view, [f for f in facts if f is not None])
+
+
+def _for_each_listed(ctx: DocContext, view: SentenceView, facts: list) -> list:
+    """A merger stated once for a list of units before it ("9/9 huyện: A, B, ...
+    sáp nhập X và Y") holds for each of them, and for the unit that counts
+    them when a count is given."""
+    lists = place_lists(ctx, view) if facts else []
+    if not lists:
+        return facts
+    out = []
+    for f in facts:
+        before = [pl for pl in lists if pl.end <= f.start and f.unit.code in pl.codes + [None]] \
+            if isinstance(f, Merger) else []
+        if not before:
+            out.append(f)
+            continue
+        pl = before[-1]
+        for code in pl.codes:
+            out.append(dataclasses.replace(f, unit=ctx.unit(code), bodies=list(f.bodies)))
+        if pl.counted:
+            container = ctx.gaz.units[pl.codes[0]].parent_at("province" if pl.level == "district" else "district")
+            if container:
+                out.append(dataclasses.replace(f, unit=ctx.unit(container), bodies=list(f.bodies)))
+    return out
 
 
 def _region_end(match: str, start: int, limit: int) -> int:

@@ -362,8 +362,9 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         t = tokens[i]
         found = _composite(tokens, i, limit, vocab) if t.low in heads else None
         if found:
-            end, body = found
-            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body))
+            end, body, head = found
+            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body,
+                                low="list" if head in vocab.list_heads else ""))
             i = end
             continue
         end, lex = vocab.lexicon.match(tokens, i, limit) if t.low in roots else (-1, None)
@@ -425,6 +426,8 @@ def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
     lexicon = vocab.composites[head]
     parts: list[str] = ["bao"] if head == "báo" else []
     j = end
+    if j < limit and tokens[j].low == ":" and head in vocab.list_heads:      # "các Trạm: A, B, C"
+        j += 1
     last = end
     while j < limit:
         while j < limit and tokens[j].low in SOFT:
@@ -439,4 +442,4 @@ def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
     needed = 2
     if len(parts) < needed or (head == "báo" and len(parts) < 2):
         return None
-    return last, composite_key(parts)
+    return last, composite_key(parts), head

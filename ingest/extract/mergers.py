@@ -25,7 +25,7 @@ from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span
-from .vocab import LEVEL_RANK
+from .vocab import LEVEL_RANK, alternation, load_cues
 
 _VERB = re.compile(r"\b(?:hợp nhất|sáp nhập|sát nhập|xác nhập)\b")
 _FOUND = re.compile(r"\bthành lập\b")
@@ -44,6 +44,15 @@ _END = re.compile(r";|\.(?:\s|$)|\s(?:thành(?!\s+(?:phố|lập|viên|công))|v
 _INTO = re.compile(r"^\s(?P<word>thành|vào)\s")
 _OWNER = re.compile(r"(?:trực thuộc|thuộc|của|từ|cho|tại|với sự)\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
+# between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."
+_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|và)\s*$")
+_CUES = load_cues()
+_DISSOLVE = _CUES.dissolve
+_MOVE_TASKS = re.compile(r"\b(?:điều\s+)?chuyển(?:\s+giao)?\s+(?P<func>(?:" + alternation(["chức năng", "nhiệm vụ"])
+                         + r")[^;.]{0,140}?)\s+(?:về|sang|cho)\s+")
+_BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:của|thuộc)\b)[^\d,;:()]){2,50}?)"
+                        r"\s+(?:thuộc|của)\s+")
+_COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 
 
 class _Sentence:
@@ -60,6 +69,7 @@ class _Sentence:
         chunks = self.ctx.chunks[self.view.c0:self.view.c1]
         match = self.ctx.match
         last_end = None            # end of the words a next body would be attached to
+        prev_owner = False
         for c in chunks:
             if c.kind == "tok":
                 continue
@@ -78,7 +88,17 @@ class _Sentence:
                 if last_end is not None:
                     last_end = match.index(")", c.end) + 1
                 continue
-            item = not attached and not _OWNER.search(match[max(c.start - 20, 0):c.start])
+            found = _OWNER.search(match[max(c.start - 20, 0):c.start])
+            owner = bool(found)
+            if attached:
+                owner = prev_owner                           # "Ban Tuyên giáo Tỉnh ủy": one owner
+            elif not owner and self.bodies and not self.bodies[-1][1] and prev_owner == "từ" \
+                    and _OWNER_LIST.match(match[self.bodies[-1][0].end:c.start]):
+                owner = "từ"                                 # "từ A, B, C": all of them sources
+            elif found:
+                owner = "từ" if found.group().startswith("từ") else True
+            prev_owner = owner
+            item = not attached and not owner
             info = self.ctx.vocab.body_types.get(c.body)
             if info is not None and not info.merge:
                 item = False
@@ -111,6 +131,14 @@ def _ref(ctx: DocContext, c: Chunk) -> BodyRef:
     return BodyRef(c.body, ctx.text[c.start:c.end], c.start, c.end)
 
 
+def _refs(ctx: DocContext, c: Chunk) -> list[BodyRef]:
+    """The bodies a chunk names: a list head ("Báo và Đài", "các Trạm: A, B")
+    names each of its parts."""
+    if c.low == "list" and c.body and "+" in c.body:
+        return [BodyRef(part, ctx.text[c.start:c.end], c.start, c.end) for part in c.body.split("+")]
+    return [_ref(ctx, c)]
+
+
 def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
@@ -137,6 +165,15 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         new_body = into or new_body
         if items:
             facts.append(_merger(ctx, view, clause, m.start(), region_end, items, into, "merge"))
+        if into is not None:
+            # "Bộ phận lưu trữ thuộc Phòng Nội vụ": a function moved from its body
+            for part in _BODY_PART.finditer(match, basis.end(), region_end):
+                if sent.first_body(part.start(), part.start() + 1, owners=True) is not None:
+                    continue                                 # "bộ phận khuyến nông" is a body itself
+                owner = sent.first_body(part.end(), min(region_end, part.end() + 3), owners=True)
+                if owner is not None:
+                    func = ctx.text[part.start("func"):part.end("func")].strip(" ,")
+                    facts.append(_transfer(ctx, view, clause, part.start(), owner.end, owner, into, func))
 
     # sau khi hợp nhất, có tên gọi là X
     for m in _RENAMED.finditer(match, s.start, s.end):
@@ -156,6 +193,21 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         facts.extend(_verb(ctx, view, sent, clause, m))
 
     # chuyển chức năng F của A về B / chuyển A về B / bổ sung chức năng F từ A
+    # giải thể A, B và (điều) chuyển nhiệm vụ ... về C: each dissolved body's tasks go to C
+    for m in _DISSOLVE.finditer(match, s.start, s.end):
+        move = _MOVE_TASKS.search(match, m.end(), s.end)
+        if move is None:
+            continue
+        sources = sent.items(m.end(), move.start(), owners=True)
+        target = sent.first_body(move.end(), min(s.end, move.end() + 3))
+        if not sources or target is None:
+            continue
+        func = ctx.text[move.start("func"):move.end("func")].strip(" ,")
+        clause = ctx.clause_of(view, m.start())
+        for source in sources:
+            if source.body != target.body:
+                facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
+        consumed.append((m.start(), target.end))
     for m in _MOVE_FUNCTION.finditer(match, s.start, s.end):
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
@@ -250,11 +302,16 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "absorb"))
     elif not single:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
+    elif len(items) == 1 and items[0].low == "list" and "+" in (items[0].body or ""):
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
     elif len(items) == 1 and ctx.vocab.parts_of(items[0].body):
         body = items[0]
         parts = [BodyRef(p, ctx.text[body.start:body.end], body.start, body.end)
                  for p in ctx.vocab.parts_of(body.body)]
         facts.append(_merger(ctx, view, clause, m.start(), end, [], body, "merge", parts=parts))
+    elif single and _COUNTED_ITEMS.match(match[after - 1:items[0].start]):
+        # "sáp nhập 8 trường tiểu học": bodies of one type merged together
+        facts.append(_merger(ctx, view, clause, m.start(), end, items[:1], into or items[0], "merge"))
     # the same verb goes on over the next clauses: "hợp nhất A với B; C và D"
     if match[region_end:region_end + 1] == ";":
         for nxt in view.sentence.clauses:
@@ -286,7 +343,7 @@ def _level_of(ctx: DocContext, start: int, end: int) -> str | None:
 def _merger(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int,
             items: list[Chunk], into: Chunk | None, kind: str, parts: list[BodyRef] | None = None,
             cue: tuple[Span, int] | None = None) -> Merger | None:
-    bodies = parts if parts is not None else [_ref(ctx, c) for c in items]
+    bodies = parts if parts is not None else [b for c in items for b in _refs(ctx, c)]
     if not bodies:
         return None
     unit = _unit_of(ctx, view, clause, start, end)

@@ -44,6 +44,7 @@ class BodySpec(_Strict):
 class BodiesFile(_Strict):
     body_types: dict[str, BodySpec]
     composites: dict[str, dict[str, str]] = {}
+    list_heads: Phrases = []
     not_bodies: Phrases = []
 
 

@@ -25,7 +25,7 @@ from .vocab import alternation, load_cues
 
 _CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
-_TITLE_THEN_NAME = re.compile(r"^\s*(?:,\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
 _FORMER = _CUES.former                       # "nguyên", "từng", "thay ông X"
 _PERSON_TITLE = re.compile(r"\b(?:" + alternation(_CUES.spec.person_titles) + r")\s+$")
@@ -134,8 +134,11 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         if not subject:
             continue
         idx, name = subject[-1]
-        if _FORMER.search(_between_names(match, names, name.end, p.start)):
-            continue
+        # the words after the name and after any earlier title ("X - nguyên A, được bổ nhiệm B")
+        since = max([name.end] + [q.end for q in positions[:k] if name.end <= q.end <= p.start])
+        between = _between_names(match, names, since, p.start)
+        if _FORMER.search(between[between.rfind(",") + 1:]):
+            continue                           # "thay ông X giữ chức ...": X left it
         group = [k]
         while k + 1 < len(positions) and gap_kind(match, positions[k].end, positions[k + 1].start) in _LINKS:
             k += 1
@@ -172,6 +175,7 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
                                 person=person, positions=position_refs(ctx, posts)))
         joint = [p for p in complete(together) if not p.member and p.level != "all"]
         new = [p for p in complete(appointed.get(idx, [])) if not p.member and p.level != "all"]
+        groups = [joint]
         if new and joint:
             # a Party post and a state or Front post the person is elected or
             # appointed to are held together (a post in the same body is left)
@@ -181,26 +185,35 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
                 kept = [p for p in kept if not _is_party(ctx, p)]
             else:
                 kept = [p for p in kept if _is_party(ctx, p)]
-            joint = kept + new
-        if len({p.key for p in joint}) >= 2:
-            levels = {ctx.level(p.level) for p in joint if p.level}
-            if len(levels) > 1:
-                continue                       # posts at different levels: no single pattern
-            lv = levels.pop() if levels else None
-            j_unit = ctx.unit_for_posts(lv, joint, view.places, name.start)
-            if j_unit is None:
-                continue
-            lv = lv or ctx.gaz.units[j_unit].level
-            j_start = min([name.start] + [p.start for p in joint])
-            j_end = max([name.end] + [p.end for p in joint])
-            clause = ctx.clause_of(view, j_start)
-            concurrencies.append(Concurrency(
-                ctx.doc, ctx.text[j_start:j_end], j_start, j_end, ctx.unit(j_unit), level=lv,
-                positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, j_start),
-                date=date_in(match[view.sentence.start:view.sentence.end]), person=person))
-            out.patterns.append((j_start, tuple(sorted({p.key for p in joint}))))
+            groups.append(kept + new)
+        for group in groups:
+            fact = _joint_fact(ctx, view, name, person, group)
+            if fact is not None:
+                concurrencies.append(fact)
+                out.patterns.append((fact.start, tuple(sorted({p.key for p in group}))))
     out.facts = holdings + concurrencies
     return out
+
+
+def _joint_fact(ctx: DocContext, view: SentenceView, name, person: str, joint: list[Position]):
+    """The concurrency of posts one person holds together, if at one level."""
+    if len({p.key for p in joint}) < 2:
+        return None
+    levels = {ctx.level(p.level) for p in joint if p.level}
+    if len(levels) > 1:
+        return None                       # posts at different levels: no single pattern
+    lv = levels.pop() if levels else None
+    unit = ctx.unit_for_posts(lv, joint, view.places, name.start)
+    if unit is None:
+        return None
+    lv = lv or ctx.gaz.units[unit].level
+    start = min([name.start] + [p.start for p in joint])
+    end = max([name.end] + [p.end for p in joint])
+    clause = ctx.clause_of(view, start)
+    s = view.sentence
+    return Concurrency(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit), level=lv,
+                       positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, start),
+                       date=date_in(ctx.match[s.start:s.end]), person=person)
 
 
 def _is_party(ctx: DocContext, p: Position) -> bool:

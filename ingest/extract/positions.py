@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
-from .vocab import LEVEL_RANK, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
 _MAY_BE_INCOMPLETE = frozenset({"chủ tịch", "phó chủ tịch", "chủ nhiệm", "giám đốc", "chánh"})
@@ -83,7 +83,8 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
             body = None
             body_surface = ""
             level = None
-            if q < c_end and chunks[q].kind == "body" and _blank(match, c.end, chunks[q].start):
+            if q < c_end and chunks[q].kind == "body" and (_blank(match, c.end, chunks[q].start)
+                                                           or _FILLER.match(match, c.end, chunks[q].start)):
                 body = chunks[q].body
                 body_surface = text[chunks[q].start:chunks[q].end]
                 level = chunks[q].lex.level if chunks[q].lex else None
@@ -117,6 +118,7 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
 _LIST_GAP = re.compile(r"\s*(?:,|-|và|hoặc|/)\s*$")
 _VIET_NAM = re.compile(r"\s+việt nam\b")
 _TERM = load_cues().term
+_FILLER = re.compile(r"\s+(?:" + alternation(load_cues().spec.role_fillers) + r")\s+$")
 
 
 def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Position,

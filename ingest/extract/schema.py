@@ -80,6 +80,7 @@ class CuesFile(_Strict):
     plural_titles: Phrases
     name_list_intro: Phrases
     terms: Phrases
+    role_fillers: Phrases = []
     place_list_intro: Phrases
     dissolve: Phrases
     move_functions: Phrases

@@ -95,3 +95,27 @@ def test_the_term_of_a_post_does_not_break_the_titles():
 
 def test_abbreviated_director():
     assert _held("Phó GĐ Sở Tư pháp Thái Bình Lại Văn Hoàn phát biểu.") == {("Lại Văn Hoàn", "deputy@tu-phap")}
+
+
+def test_titles_in_apposition_stay_a_pattern_when_the_person_moves_up():
+    text = ("HĐND tỉnh bầu ông Trịnh Văn Lâm, Tỉnh ủy viên, Bí thư Thành ủy, Chủ tịch UBND TP Tam Điệp "
+            "giữ chức Phó Chủ tịch UBND tỉnh Ninh Bình.")
+    got = keys(text, "Ninh Bình")
+    assert ("Trịnh Văn Lâm", "deputy@ubnd") in _held(text, "Ninh Bình")
+    assert {(u, lv) for u, lv, _ in got} == {("370", "district")}
+
+
+def test_a_dash_between_the_titles_and_the_name():
+    text = "Phó Bí thư Thường trực Huyện ủy Chợ Đồn - Ma Thị Lan trao quyết định."
+    assert _held(text, "Bắc Kạn") == {("Ma Thị Lan", "standing-deputy@cap-uy")}
+
+
+def test_a_former_title_does_not_stop_the_new_post():
+    text = ("Ông Đồng Văn Hưng - nguyên Trưởng trạm Khuyến nông huyện được bổ nhiệm làm Giám đốc "
+            "Trung tâm Dịch vụ nông nghiệp huyện Chợ Đồn.")
+    assert ("Đồng Văn Hưng", "head@trung-tam-dich-vu-nong-nghiep") in _held(text, "Bắc Kạn")
+
+
+def test_a_qualifier_between_role_and_body():
+    text = "Đồng chí Ma Thị Lan, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Bắc Kạn chủ trì hội nghị."
+    assert _held(text) == {("Ma Thị Lan", "deputy@doan-dbqh")}

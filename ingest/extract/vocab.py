@@ -72,7 +72,9 @@ class Lexicon:
                 if _VALUE in child and j + 1 > best_end:
                     best_end, best = j + 1, child[_VALUE]
                 stack.append((child, j + 1))
-            if j > i and tok in SOFT:
+            if j > i + 1 and tok in SOFT:
+                # a separator inside a name after two words of it at least: "Văn hóa và
+                # Thông tin"; never "huyện và Đoàn" read as "Huyện đoàn"
                 stack.append((node, j + 1))
             gap = node.get(_GAP)
             if gap is not None:

@@ -251,12 +251,16 @@ def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
     s = view.sentence
     starts = {c.start for _i, c in names}
     out = []
-    for m in _WORD_AFTER_TITLE.finditer(text, s.start, s.end):
-        a = m.start()
-        if a in starts or not text[a].isupper() or m.group().isupper():
+    for t in _CUES.person_title_at.finditer(match, s.start, s.end):
+        a = t.end()
+        if a >= s.end or not text[a].isupper() or a in starts:
             continue
-        if not _PERSON_TITLE.search(match[max(s.start, a - 12):a]):
+        m = _WORD_AFTER_TITLE.match(text, a, s.end)
+        if m is None or m.group().isupper():
             continue
+        low = match[a:m.end()]
+        if low in ctx.vocab.surname_keys or low in ctx.vocab.lexicon.root:
+            continue                       # a full name, or a title ("đồng chí Bí thư")
         nxt = text[m.end():m.end() + 2]
         if nxt[:1] == " " and nxt[1:2].isupper():
             continue                       # a full name the vocabulary does not know

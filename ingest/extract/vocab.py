@@ -138,11 +138,14 @@ class Cues:
         self.count_report = re.compile(r"\bcó\s+\d+\s+(?:" + self.coverage_noun + r")\b")
         self.status = {}
         for name, phrases in spec.status.items():
-            parts = []
-            for p in sorted(phrases, key=len, reverse=True):
-                unless = "".join(f"(?<!{re.escape(norm_phrase(u))} )" for u in spec.status_unless.get(p, ()))
-                parts.append(unless + r"\b" + r"\s+".join(map(re.escape, norm_phrase(p).split(" "))) + r"\b")
+            plain = [p for p in phrases if p not in spec.status_unless]
+            parts = [r"\b(?:" + alternation(plain) + r")\b"] if plain else []
+            for p in phrases:
+                if p in spec.status_unless:
+                    unless = "".join(f"(?<!{re.escape(norm_phrase(u))} )" for u in spec.status_unless[p])
+                    parts.append(unless + r"\b" + alternation([p]) + r"\b")
             self.status[name] = re.compile("|".join(parts))
+        self.person_title_at = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+")
 
 
 @dataclass(frozen=True, slots=True)

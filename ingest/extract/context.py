@@ -84,6 +84,7 @@ class DocContext:
     default_status: str = "implemented"
     views: list[SentenceView] = field(default_factory=list)
     chunk_starts: list[int] = field(default_factory=list)
+    place_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -101,7 +102,7 @@ class DocContext:
 
     def build(self, hint: str | None, publisher: str | None) -> "DocContext":
         self.chunk_starts = [c.start for c in self.chunks]
-        place_starts = [p.start for p in self.mentions.places]
+        place_starts = self.place_starts = [p.start for p in self.mentions.places]
         self.province = hint or self._province_from_text(publisher)
         for s in self.prepared.sentences:
             c0 = bisect.bisect_left(self.chunk_starts, s.start)
@@ -272,14 +273,12 @@ class DocContext:
 
     def last_unit_at(self, level: str, offset: int) -> str | None:
         """The last unit of `level` the text named before `offset` ("của thị trấn")."""
-        found = None
-        for p in self.mentions.places:
-            if p.start >= offset:
-                break
-            unit = self.gaz.get(p.code)
+        places = self.mentions.places
+        for k in range(bisect.bisect_left(self.place_starts, offset) - 1, -1, -1):
+            unit = self.gaz.get(places[k].code)
             if unit and unit.level == level:
-                found = unit.code
-        return found
+                return unit.code
+        return None
 
     def level_around(self, start: int, end: int) -> str | None:
         """The level the words before a pattern speak of ("Các huyện ủy ... phải

@@ -97,10 +97,9 @@ class BodyType:
 
 
 def alternation(phrases) -> str:
-    """A regex alternation of phrases in matching form, longest first, each
-    space standing for any run of spaces."""
+    """A regex alternation of phrases in matching form, longest first."""
     forms = sorted({norm_phrase(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, f.split(" "))) for f in forms)
+    return "|".join(map(re.escape, forms))
 
 
 def words_re(phrases, flags: int = 0) -> re.Pattern:

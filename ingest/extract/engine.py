@@ -29,14 +29,39 @@ from .vocab import vocabulary
 
 def _province(gaz, meta: DocumentMeta) -> str | None:
     code = gaz.province_from_hint(meta.province_hint)
-    if code or not meta.publisher:
+    if code:
         return code
-    words = meta.publisher.split()       # "Báo X": the publisher's province X
+    words = (meta.publisher or "").split()       # "Báo X": the publisher's province X
     for i in range(1, len(words)):
         codes = gaz.province_codes(" ".join(words[i:]))
         if len(codes) == 1:
             return codes[0]
-    return None
+    return province_of_url(gaz, meta.url)
+
+
+_HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
+_HOST_PREFIXES = ("www", "bao", "dientu", "tinhuy", "ubnd", "sonoivu")
+
+
+def province_of_url(gaz, url: str | None) -> str | None:
+    """The province a publisher's domain names: "baohaiduong.vn", "quangnam.gov.vn",
+    "thapmuoi.dongthap.gov.vn" (one province only, else None)."""
+    if not url:
+        return None
+    host = _HOST.match(url.strip().lower())
+    if not host:
+        return None
+    found = set()
+    for label in host.group(1).split("."):
+        label = label.replace("-", "")
+        for prefix in _HOST_PREFIXES:
+            if label.startswith(prefix) and label != prefix:
+                label = label[len(prefix):]
+                break
+        codes = gaz.provinces.get(label, ())
+        if len(codes) == 1:
+            found.add(codes[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:

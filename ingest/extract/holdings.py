@@ -40,6 +40,8 @@ _LINKS = (COMMA, DASH, AND, CONNECTOR)
 # without breaking them apart ("Ủy viên dự khuyết Trung ương Đảng")
 _SKIPPABLE = re.compile(r"\b(?:ủy viên dự khuyết|ủy viên)\b[^,;:()\-]{0,60}")
 _STOPPED = _CUES.stopped                  # "thôi kiêm nhiệm", "nguyên ...": not held
+_REPLACED = re.compile(r"\s*,?\s*(?:" + alternation(_CUES.spec.replaced) + r")\s+(?:(?:"
+                       + alternation(_CUES.spec.person_titles) + r")\s+)?")
 _WORD_AFTER_TITLE = re.compile(r"([^\W\d_]+)")
 
 
@@ -154,6 +156,12 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         for idx, _name in each:
             appointed.setdefault(idx, []).extend(positions[g] for g in group)
         taken.update(group)
+        # "... thay (cho) ông Y": Y held the post
+        replaced = _REPLACED.match(match, positions[group[-1]].end)
+        if replaced:
+            for idx2, other in names:
+                if other.start == replaced.end():
+                    appointed.setdefault(idx2, []).extend(positions[g] for g in group)
 
     holdings: list[Holding] = []
     concurrencies: list[Concurrency] = []

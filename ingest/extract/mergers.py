@@ -25,10 +25,11 @@ from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span
-from .vocab import LEVEL_RANK, alternation, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues  # noqa: F401 (re-exported words)
 
-_VERB = re.compile(r"\b(?:hợp nhất|sáp nhập|sát nhập|xác nhập)\b")
-_FOUND = re.compile(r"\bthành lập\b")
+_VERB = re.compile(r"\b(?:" + alternation(load_cues().spec.merge_verbs) + r")\b")
+_FOUND = re.compile(r"\b(?:" + alternation(load_cues().spec.found_verbs) + r")\b")
+_UNDER = re.compile(r"(?:" + alternation(load_cues().spec.under) + r")\s+")
 _BASIS = re.compile(r"\btrên cơ sở\s*(?:(?:hợp nhất|sáp nhập|sát nhập|tiếp nhận|sắp xếp lại|sắp xếp|"
                     r"tổ chức lại|kết hợp|hợp nhất lại)\b)?\s*:?")
 _RENAMED = re.compile(r"\bsau khi (?:hợp nhất|sáp nhập)\b[^.;]{0,60}?\b(?:có tên gọi là|có tên gọi|có tên là|"
@@ -52,6 +53,7 @@ _MOVE_TASKS = re.compile(r"\b(?:điều\s+)?chuyển(?:\s+giao)?\s+(?P<func>(?:"
                          + r")[^;.]{0,140}?)\s+(?:về|sang|cho)\s+")
 _BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:của|thuộc)\b)[^\d,;:()]){2,50}?)"
                         r"\s+(?:thuộc|của)\s+")
+_AT_LIST = re.compile(r"\s*,?\s*(?:tại|ở)\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 
 
@@ -227,6 +229,14 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         if source is None:
             continue
         to = _TO.search(match, source.end, min(clause.end, source.end + 60))
+        under = _UNDER.match(match, to.end()) if to else None
+        if under:
+            # "chuyển A về trực thuộc B": A goes on, under B
+            target = sent.first_body(under.end(), min(clause.end, under.end() + 3), owners=True)
+            if target is not None and target.body != source.body:
+                facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target,
+                                       ctx.text[under.start():under.end()].strip()))
+            continue
         target = sent.first_body(to.end(), min(clause.end, to.end() + 3)) if to else None
         if target is None or target.body == source.body:
             continue
@@ -252,10 +262,14 @@ def _for_each_listed(ctx: DocContext, view: SentenceView, facts: list) -> list:
     for f in facts:
         before = [pl for pl in lists if pl.end <= f.start and f.unit.code in pl.codes + [None]] \
             if isinstance(f, Merger) else []
-        if not before:
+        # "... tại 10 tỉnh, thành phố, bao gồm: A, B, C": the list after the fact
+        last = max([b.end for b in f.bodies] + [f.into.end if f.into else 0]) if isinstance(f, Merger) else 0
+        after = [pl for pl in lists if pl.start >= last and _AT_LIST.match(ctx.match, last, pl.start)] \
+            if isinstance(f, Merger) else []
+        if not before and not after:
             out.append(f)
             continue
-        pl = before[-1]
+        pl = before[-1] if before else after[0]
         for code in pl.codes:
             out.append(dataclasses.replace(f, unit=ctx.unit(code), bodies=list(f.bodies)))
         if pl.counted:
@@ -309,6 +323,9 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         parts = [BodyRef(p, ctx.text[body.start:body.end], body.start, body.end)
                  for p in ctx.vocab.parts_of(body.body)]
         facts.append(_merger(ctx, view, clause, m.start(), end, [], body, "merge", parts=parts))
+    elif len(items) == 1 and into is not None and into.body != items[0].body:
+        # "tổ chức lại A thành B", "hợp nhất A thành B": one body named, the result named
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
     elif single and _COUNTED_ITEMS.match(match[after - 1:items[0].start]):
         # "sáp nhập 8 trường tiểu học": bodies of one type merged together
         facts.append(_merger(ctx, view, clause, m.start(), end, items[:1], into or items[0], "merge"))

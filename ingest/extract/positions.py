@@ -143,8 +143,10 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
         if not _blank(match, end, c.start):
             break
         nxt = chunks[q + 1] if q + 1 < c_end else None
-        if c.kind == "body" and c.body in _OWNER_BODIES and c.lex and c.lex.level:
-            _set_level(pos, c.lex.level, 2, strengths)
+        if c.kind == "body" and c.body in _OWNER_BODIES and c.lex:
+            # "Huyện ủy", "UBND", "cấp ủy" (its level in the word after: "cấp ủy huyện")
+            if c.lex.level:
+                _set_level(pos, c.lex.level, 2, strengths)
             had_owner = True
         elif c.kind == "level" and c.lex.key != "all":
             _set_level(pos, c.lex.level, 1 if c.lex.generic else 3, strengths)
@@ -189,15 +191,12 @@ AND = "and"
 OR = "or"
 BREAK = "break"
 
-_CONNECTOR = re.compile(
-    r"^\s*,?\s*(?:(?:cũng|sẽ|còn|đã|được|vừa|nay)\s+)*"
-    r"(?:đồng thời\s+(?:là|làm|giữ(?:\s+(?:chức|chức vụ|chức danh|cương vị))?|kiêm(?:\s+nhiệm)?)"
-    r"|(?:(?:thôi|không còn|không)\s+)?kiêm(?:\s+nhiệm)?(?:\s+(?:luôn|chức|chức vụ|chức danh))?"
-    r"|là|vừa là|kiêm luôn)\s*$")
+_CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connector_lead) + r")\s+)*(?:"
+                        + alternation(load_cues().spec.connectors) + r")\s*$")
 _DASH = re.compile(r"^\s*-\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _AND = re.compile(r"^\s*(?:và|,\s*và)\s*$")
-_OR = re.compile(r"^\s*(?:hoặc|hay|/)\s*$")
+_OR = re.compile(r"^\s*(?:" + alternation(load_cues().spec.alternatives) + r"|/)\s*$")
 
 
 def gap_kind(match: str, a: int, b: int) -> str:

@@ -81,6 +81,13 @@ class CuesFile(_Strict):
     name_list_intro: Phrases
     terms: Phrases
     role_fillers: Phrases = []
+    connector_lead: Phrases
+    connectors: Phrases
+    alternatives: Phrases
+    replaced: Phrases
+    merge_verbs: Phrases
+    found_verbs: Phrases
+    under: Phrases
     place_list_intro: Phrases
     dissolve: Phrases
     move_functions: Phrases

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import DocContext, SentenceView, date_in
+from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
@@ -328,6 +328,21 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
         for code in _listed_units(ctx, match[list_start + 1:list_end - 1], text[list_start + 1:list_end - 1],
                                   unit, level):
             facts.append(make(code, level, list_start, list_end))
+    # units named one after another in the clause ("5/12 huyện gồm: A, B, C, D, E ...",
+    # "A, B và C đã thực hiện ..."): the fact holds for each of them
+    if level and not own:
+        done = {f.unit.code for f in facts}
+        for pl in place_lists(ctx, view):
+            if not (clause.start <= pl.start and pl.end <= clause.end and pl.level == level):
+                continue
+            if not has_coverage and pl.end > chain.start:
+                continue
+            if not has_coverage:
+                facts = [f for f in facts if f.unit.code in pl.codes]
+            for code in pl.codes:
+                if code not in done:
+                    facts.append(make(code, level, pl.start, pl.end))
+                    done.add(code)
     return facts
 
 

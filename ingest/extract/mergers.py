@@ -53,6 +53,7 @@ _MOVE_TASKS = re.compile(r"\b(?:điều\s+)?chuyển(?:\s+giao)?\s+(?P<func>(?:"
                          + r")[^;.]{0,140}?)\s+(?:về|sang|cho)\s+")
 _BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:của|thuộc)\b)[^\d,;:()]){2,50}?)"
                         r"\s+(?:thuộc|của)\s+")
+_WITH = re.compile(r"\s*với\s+$")
 _AT_LIST = re.compile(r"\s*,?\s*(?:tại|ở)\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 
@@ -266,10 +267,13 @@ def _for_each_listed(ctx: DocContext, view: SentenceView, facts: list) -> list:
         last = max([b.end for b in f.bodies] + [f.into.end if f.into else 0]) if isinstance(f, Merger) else 0
         after = [pl for pl in lists if pl.start >= last and _AT_LIST.match(ctx.match, last, pl.start)] \
             if isinstance(f, Merger) else []
-        if not before and not after:
+        # "Trung tâm Y tế các huyện A, B, C hợp nhất với ...": the list inside the fact
+        inside = [pl for pl in lists if f.start <= pl.start and pl.end <= f.end and f.unit.code in pl.codes] \
+            if isinstance(f, Merger) else []
+        if not before and not after and not inside:
             out.append(f)
             continue
-        pl = before[-1] if before else after[0]
+        pl = before[-1] if before else (after[0] if after else inside[0])
         for code in pl.codes:
             out.append(dataclasses.replace(f, unit=ctx.unit(code), bodies=list(f.bodies)))
         if pl.counted:
@@ -303,6 +307,11 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
     if not items or not _LIST_START.match(match[after:items[0].start]) \
             or len(match[after:items[0].start].split()) > 10:
         return []
+    if _WITH.match(match, after, items[0].start):
+        # "A (được) hợp nhất với B": the subject is the first part
+        subject = sent.last_item_before(clause.start, m.start())
+        if subject is not None and subject.body != items[0].body:
+            items = [subject] + items
     into, kind = None, "merge"
     tail = _INTO.match(match[region_end:clause.end])
     if tail:

@@ -44,3 +44,26 @@ def test_report_with_a_ratio_and_the_communes_listed():
     pair = ("head@cap-uy", "head@ubnd")
     assert ("087", "commune", pair) in got
     assert len({u for u, lv, p in got if lv == "commune" and len(u) == 5}) == 3
+
+
+def test_counted_districts_listed_after_gom_before_the_posts():
+    text = ("Đến nay, 4/10 huyện gồm: Bảo Lạc, Bảo Lâm, Hà Quảng và Nguyên Bình thực hiện mô hình "
+            "Trưởng ban Dân vận Huyện ủy đồng thời là Chủ tịch Ủy ban MTTQ huyện.")
+    got = keys(text, "Cao Bằng")
+    assert {u for u, _lv, _p in got} == {"04", "042", "043", "045", "052"}
+    assert {lv for _u, lv, _p in got} == {"district"}
+
+
+def test_untyped_list_of_districts_as_the_subject():
+    text = "Bảo Lạc, Bảo Lâm và Hà Quảng đã thực hiện mô hình Bí thư Huyện ủy đồng thời là Chủ tịch UBND huyện."
+    assert {u for u, _lv, _p in keys(text, "Cao Bằng")} == {"042", "043", "045"}
+
+
+def test_a_body_of_several_districts_merged_with_another():
+    text = "Trung tâm Y tế các huyện Bảo Lạc, Bảo Lâm và Hà Quảng được hợp nhất với Bệnh viện đa khoa huyện."
+    assert keys(text, "Cao Bằng", "merger") == {(u, ("benh-vien", "trung-tam-y-te")) for u in ("042", "043", "045")}
+
+
+def test_a_district_named_apart_is_no_list():
+    text = "Bí thư Huyện ủy Bảo Lạc đồng thời là Chủ tịch UBND huyện, còn huyện Bảo Lâm, Hà Quảng chưa thực hiện."
+    assert {u for u, _lv, _p in keys(text, "Cao Bằng")} == {"043"}

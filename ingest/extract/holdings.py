@@ -32,13 +32,13 @@ _PERSON_TITLE = re.compile(r"\b(?:" + alternation(_CUES.spec.person_titles) + r"
 _PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
                      alternation(_CUES.spec.person_titles) + r")|" + alternation(_CUES.spec.plural_titles)
                      + r"|\d+)\s+$")
-_NAME_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_NAME_LIST_GAP = re.compile(r"^\s*(?:,|;|" + _CUES.w("and") + r"|,\s*(?:" + _CUES.w("and") + r"))\s*(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _EACH = re.compile(r"\b(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
                    alternation(_CUES.spec.person_titles) + r")\s+$")
 _LINKS = (COMMA, DASH, AND, CONNECTOR)
 # titles the vocabulary does not know stand between a name and its posts
 # without breaking them apart ("Ủy viên dự khuyết Trung ương Đảng")
-_SKIPPABLE = re.compile(r"\b(?:ủy viên dự khuyết|ủy viên)\b[^,;:()\-]{0,60}")
+_SKIPPABLE = re.compile(r"\b(?:" + _CUES.w("alternate_member") + r")\b[^,;:()\-]{0,60}")
 _STOPPED = _CUES.stopped                  # "thôi kiêm nhiệm", "nguyên ...": not held
 _REPLACED = re.compile(r"\s*,?\s*(?:" + alternation(_CUES.spec.replaced) + r")\s+(?:(?:"
                        + alternation(_CUES.spec.person_titles) + r")\s+)?")

@@ -25,37 +25,45 @@ from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span
-from .vocab import LEVEL_RANK, alternation, load_cues  # noqa: F401 (re-exported words)
+from .vocab import LEVEL_RANK, alternation, load_cues
 
-_VERB = re.compile(r"\b(?:" + alternation(load_cues().spec.merge_verbs) + r")\b")
-_FOUND = re.compile(r"\b(?:" + alternation(load_cues().spec.found_verbs) + r")\b")
-_UNDER = re.compile(r"(?:" + alternation(load_cues().spec.under) + r")\s+")
-_BASIS = re.compile(r"\btrên cơ sở\s*(?:(?:hợp nhất|sáp nhập|sát nhập|tiếp nhận|sắp xếp lại|sắp xếp|"
-                    r"tổ chức lại|kết hợp|hợp nhất lại)\b)?\s*:?")
-_RENAMED = re.compile(r"\bsau khi (?:hợp nhất|sáp nhập)\b[^.;]{0,60}?\b(?:có tên gọi là|có tên gọi|có tên là|"
-                      r"có tên|tên gọi là|tên gọi|mang tên|gọi là|lấy tên là|lấy tên)\s*:?\s*")
-_MOVE = re.compile(r"\bchuyển\s+(?:nguyên trạng\s+)?")
-_MOVE_FUNCTION = re.compile(r"\bchuyển\s+(?:giao\s+)?chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)"
-                            r"\s+(?:của|từ)\s+")
-_ADD_FUNCTION = re.compile(r"\bbổ sung chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)\s+từ\s+")
-_TO = re.compile(r"\s(?:về|vào|sang|cho)\s+")
-_END = re.compile(r";|\.(?:\s|$)|\s(?:thành(?!\s+(?:phố|lập|viên|công))|vào)\s|\bbổ sung\b|"
-                  r"\s(?:để|nhằm|theo|từ ngày|kể từ|sau khi)\s|"
-                  r",\s*(?:chuyển|hợp nhất|sáp nhập|thành lập|đồng thời|giảm|tăng|tiếp nhận)\b")
-_INTO = re.compile(r"^\s(?P<word>thành|vào)\s")
-_OWNER = re.compile(r"(?:trực thuộc|thuộc|của|từ|cho|tại|với sự)\s*$")
+_CUES = load_cues()
+W = _CUES.w          # function words of cues.yaml, as regex alternations
+
+_VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
+_FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
+_UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
+_BASIS = re.compile(r"\b(?:" + W("basis") + r")\s*(?:(?:" + W("basis_verbs") + r")\b)?\s*:?")
+_RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + W("named_as") + r")\s*:?\s*")
+_MOVE = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("as_is") + r")\s+)?")
+_FUNCTION_WORDS = r"(?:" + W("function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?"
+_MOVE_FUNCTION = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("hand_over") + r")\s+)?" + _FUNCTION_WORDS
+                            + r"\s+(?P<func>[^;.]{3,120}?)\s+(?:" + W("of_from") + r")\s+")
+_MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("function") + r")\b")
+_ADD_FUNCTION = re.compile(r"\b(?:" + W("add_function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?\s+"
+                           r"(?P<func>[^;.]{3,120}?)\s+(?:" + W("from") + r")\s+")
+_TO = re.compile(r"\s(?:" + W("to") + r")\s+")
+_END = re.compile(r";|\.(?:\s|$)|\s(?:(?:" + W("into") + r")(?!\s+(?:" + W("into_not") + r")))\s|\b(?:"
+                  + W("region_end") + r")\b|\s(?:" + W("region_end_before") + r")\s|,\s*(?:"
+                  + W("region_end_after_comma") + r")\b")
+_INTO = re.compile(r"^\s(?P<word>" + W("into") + r")\s")
+_OWNER = re.compile(r"(?:" + W("owner") + r")\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
 # between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."
-_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|và)\s*$")
-_CUES = load_cues()
+_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|" + W("and") + r")\s*$")
+_ABSORB = re.compile(W("absorb_into"))
+_SOURCES = "sources"                 # an owner run opened by "từ": the bodies things come from
+_FROM_WORD = re.compile(r"(?:" + W("from") + r")\b")
 _DISSOLVE = _CUES.dissolve
-_MOVE_TASKS = re.compile(r"\b(?:điều\s+)?chuyển(?:\s+giao)?\s+(?P<func>(?:" + alternation(["chức năng", "nhiệm vụ"])
-                         + r")[^;.]{0,140}?)\s+(?:về|sang|cho)\s+")
-_BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:của|thuộc)\b)[^\d,;:()]){2,50}?)"
-                        r"\s+(?:thuộc|của)\s+")
-_WITH = re.compile(r"\s*với\s+$")
-_AT_LIST = re.compile(r"\s*,?\s*(?:tại|ở)\s[^.;]{0,60}$")
+_MOVE_TASKS = re.compile(r"\b(?:(?:" + W("move_by") + r")\s+)?(?:" + W("move") + r")(?:\s+(?:" + W("hand_over")
+                         + r"))?\s+(?P<func>(?:" + W("function") + "|" + W("task") + r")[^;.]{0,140}?)\s+(?:"
+                         + W("to_target") + r")\s+")
+_BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:" + W("of_under")
+                        + r")\b)[^\d,;:()]){2,50}?)\s+(?:" + W("of_under") + r")\s+")
+_WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
+_AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
+_MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
 
 
 class _Sentence:
@@ -95,11 +103,11 @@ class _Sentence:
             owner = bool(found)
             if attached:
                 owner = prev_owner                           # "Ban Tuyên giáo Tỉnh ủy": one owner
-            elif not owner and self.bodies and not self.bodies[-1][1] and prev_owner == "từ" \
+            elif not owner and self.bodies and not self.bodies[-1][1] and prev_owner == _SOURCES \
                     and _OWNER_LIST.match(match[self.bodies[-1][0].end:c.start]):
-                owner = "từ"                                 # "từ A, B, C": all of them sources
+                owner = _SOURCES                             # "từ A, B, C": all of them sources
             elif found:
-                owner = "từ" if found.group().startswith("từ") else True
+                owner = _SOURCES if _FROM_WORD.match(found.group()) else True
             prev_owner = owner
             item = not attached and not owner
             info = self.ctx.vocab.body_types.get(c.body)
@@ -146,7 +154,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
     low = match[s.start:s.end]
-    if not (_VERB.search(low) or "chuyển" in low or "thành lập" in low):
+    if not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
         return []
     sent = _Sentence(ctx, view)
     if not sent.bodies:
@@ -223,7 +231,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
         facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
     for m in _MOVE.finditer(match, s.start, s.end):
-        if match.startswith("chức năng", m.end()) or match.startswith("giao chức năng", m.end()):
+        if _MOVE_FUNCTION_HEAD.match(match, m.end()):
             continue
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3))
@@ -295,7 +303,7 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         after += 1
     # "A (buộc phải) sáp nhập vào B": the subject is what is absorbed
     into_m = _INTO.match(" " + match[after:clause.end])
-    if into_m and into_m.group("word") == "vào":
+    if into_m and _ABSORB.fullmatch(into_m.group("word")):
         target = sent.first_body(after, min(clause.end, after + 8))
         source = sent.last_item_before(clause.start, m.start())
         if target and source:
@@ -316,7 +324,7 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
     tail = _INTO.match(match[region_end:clause.end])
     if tail:
         into = sent.first_body(region_end + tail.end(), min(clause.end, region_end + tail.end() + 3))
-        if tail.group("word") == "vào":
+        if _ABSORB.fullmatch(tail.group("word")):
             kind = "absorb"
     end = into.end if into else region_end
     facts = []
@@ -344,7 +352,7 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
             if nxt.start <= clause.start:
                 continue
             head = match[nxt.start:nxt.end]
-            if _VERB.search(head) or re.search(r"\b(?:chuyển|thành lập)\b", head):
+            if _VERB.search(head) or _MOVE_OR_FOUND.search(head):
                 break
             first = sent.first_body(nxt.start, nxt.end)
             if first is None or match[nxt.start:first.start].strip():

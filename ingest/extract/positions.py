@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
+from .normalize import norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
-_MAY_BE_INCOMPLETE = frozenset({"chủ tịch", "phó chủ tịch", "chủ nhiệm", "giám đốc", "chánh"})
+_MAY_BE_INCOMPLETE = frozenset(norm_phrase(r) for r in load_cues().spec.roles_alone)
 # Committees that qualify the body before them ("Ban Dân vận Huyện ủy").
 _OWNER_BODIES = frozenset({"cap-uy", "ubnd", "hdnd"})
 
@@ -115,8 +116,9 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
     return positions
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|-|và|hoặc|/)\s*$")
-_VIET_NAM = re.compile(r"\s+việt nam\b")
+_LIST_GAP = re.compile(r"\s*(?:,|-|" + load_cues().w("list_or") + r"|/)\s*$")
+_VIET_NAM = re.compile(r"\s+(?:" + load_cues().w("viet_nam") + r")\b")
+_OF = frozenset(load_cues().spec.words["of"])
 _TERM = load_cues().term
 _FILLER = re.compile(r"\s+(?:" + alternation(load_cues().spec.role_fillers) + r")\s+$")
 
@@ -158,7 +160,7 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
             pos.places.append(c.place)
             level = c.place.level if c.place.level != "city" else "district"
             _set_level(pos, level, 4, strengths)
-        elif c.kind == "tok" and c.low == "của" and nxt and nxt.kind in ("level", "place") \
+        elif c.kind == "tok" and c.low in _OF and nxt and nxt.kind in ("level", "place") \
                 and _blank(match, c.end, nxt.start):
             if nxt.kind == "level" and not nxt.lex.generic and nxt.lex.key != "all":
                 pos.refers_back = True
@@ -195,7 +197,7 @@ _CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connec
                         + alternation(load_cues().spec.connectors) + r")\s*$")
 _DASH = re.compile(r"^\s*-\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
-_AND = re.compile(r"^\s*(?:và|,\s*và)\s*$")
+_AND = re.compile(r"^\s*(?:(?:" + load_cues().w("and") + r")|,\s*(?:" + load_cues().w("and") + r"))\s*$")
 _OR = re.compile(r"^\s*(?:" + alternation(load_cues().spec.alternatives) + r"|/)\s*$")
 
 

@@ -88,6 +88,8 @@ class CuesFile(_Strict):
     merge_verbs: Phrases
     found_verbs: Phrases
     under: Phrases
+    words: dict[str, Phrases] = {}
+    roles_alone: Phrases = []
     place_list_intro: Phrases
     dissolve: Phrases
     move_functions: Phrases

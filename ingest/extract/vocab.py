@@ -110,6 +110,13 @@ def words_re(phrases, flags: int = 0) -> re.Pattern:
 class Cues:
     """The cue words of cues.yaml as compiled patterns and lookups."""
 
+    def w(self, name: str) -> str:
+        """The function words `name` of cues.yaml as a regex alternation."""
+        try:
+            return alternation(self.spec.words[name])
+        except KeyError:
+            raise schema.VocabularyError(f"cues.yaml: words.{name} is missing") from None
+
     def __init__(self, spec: "schema.CuesFile") -> None:
         self.spec = spec
         self.trigger = re.compile(r"\b(?:" + alternation(spec.triggers) + r"|(?:"
@@ -121,8 +128,9 @@ class Cues:
         self.person_titles = frozenset(norm_phrase(p) for p in spec.person_titles)
         self.plural_title = re.compile(r"(?:\b(?:" + alternation(spec.plural_titles) + r")|\b\d+)\s+$")
         self.name_list_intro = re.compile(r"^\s*,?\s*(?:(?:" + alternation(spec.name_list_intro) + r")\s*)?:?\s*$")
-        self.term = re.compile(r"(?:\s*,)?\s+(?:(?:" + alternation(spec.terms) + r")\s+(?:[ivxlc]+\b|mới\b|\d{4}\s*-\s*\d{4}|\d+\b)"
-                               r"(?:\s*,?\s*(?:nhiệm kỳ\s+)?\d{4}\s*-\s*\d{4})?|\(\s*cũ\s*\))")
+        self.term = re.compile(r"(?:\s*,)?\s+(?:(?:" + alternation(spec.terms) + r")\s+(?:[ivxlc]+\b|(?:"
+                               + self.w("new") + r")\b|\d{4}\s*-\s*\d{4}|\d+\b)(?:\s*,?\s*(?:(?:" + self.w("term")
+                               + r")\s+)?\d{4}\s*-\s*\d{4})?|\(\s*(?:" + self.w("former_suffix") + r")\s*\))")
         self.place_list_intro = re.compile(r"\s*(?:\(|:|-|,)?\s*(?:(?:" + alternation(spec.place_list_intro)
                                            + r")\b\s*:?\s*)?")
         self.dissolve = words_re(spec.dissolve)
@@ -134,7 +142,7 @@ class Cues:
                                if lv != "central"}
         self.coverage_level.update({norm_phrase(w): lv for lv, ws in spec.coverage_nouns.items() for w in ws})
         self.coverage_noun = alternation(self.coverage_level)
-        self.count_report = re.compile(r"\bcó\s+\d+\s+(?:" + self.coverage_noun + r")\b")
+        self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
         self.status = {}
         for name, phrases in spec.status.items():
             plain = [p for p in phrases if p not in spec.status_unless]
@@ -181,6 +189,7 @@ def _load_yaml(name: str, model):
     return schema.load(VOCAB_DIR / name, model).model_dump()
 
 
+@lru_cache(maxsize=1)
 def load_cues() -> Cues:
     return Cues(schema.load(VOCAB_DIR / "cues.yaml", schema.CuesFile))
 

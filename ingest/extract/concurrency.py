@@ -26,6 +26,7 @@ from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
 from .results import Pattern, SentenceResult
+from .normalize import norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues
 
 _CUES = load_cues()
@@ -35,32 +36,40 @@ _NOT_DATE = r"(?<![/\d.])"
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d+)"       # "1.104" is one thousand one hundred and four
 _NOT_DATE_AFTER = r"(?!\s*/\s*\d)"
 
+W = _CUES.w          # function words of cues.yaml, as regex alternations
+_NUMBER_OF = r"(?:(?:" + W("number_of") + r")\s+)?"
+_EVERY = r"(?:(?:" + W("every") + r")\s+)?"
+
 # coverage written before the posts
 _BEFORE = [
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+(?:số\s+)?" + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*(?:số\s+)?(?:các\s+)?(?:" + _NOUN + r"\b)?"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NUMBER_OF + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+(?:(?:" + W("in_total") + r")\s+){1,3}(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*" + _NUMBER_OF + _EVERY + r"(?:" + _NOUN + r"\b)?"),
     re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
 ]
 _DIGIT = re.compile(r"\d")
 _BARE_RATIO = re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
-_AT_LEVEL = re.compile(r"(?:^|\s)(?:ở|tại)\s+" + _NOUN + r"\b")
+_AT_LEVEL = re.compile(r"(?:^|\s)(?:" + W("at") + r")\s+" + _NOUN + r"\b")
 # coverage written after the posts
-_DONE_AT = (r"^\s*,?\s*(?:(?:được|đã|đang|sẽ|mới)\s+)*(?:(?:thực hiện|triển khai|áp dụng|bố trí|duy trì)\s+"
-            r"(?:được\s+)?)?(?:ít nhất\s+)?")
-_AFTER = re.compile(_DONE_AT + r"(?:ở|tại)\s+(?:(?P<also>huyện|tỉnh|thị xã|thành phố)\s+và\s+)?"
-                    r"(?:(?P<pct>\d+)\s*%|(?P<n>" + _NUM + r"|một)\s*(?:/\s*(?P<m>" + _NUM + r"))?)\s+(?:số\s+)?(?:các\s+)?"
-                    + _NOUN + r"\b")
-_AFTER_LEVEL = re.compile(_DONE_AT + r"(?:ở|tại|của)\s+(?:(?:một|các|những)\s+)?"
-                          r"(?:(?:đơn vị hành chính|địa phương|đơn vị)\s+)?(?:cấp\s+)?" + _NOUN + r"\b")
+_DONE_AT = (r"^\s*,?\s*(?:(?:" + W("done_aux") + r")\s+)*(?:(?:" + W("done_verbs") + r")\s+"
+            r"(?:(?:" + W("done_aux") + r")\s+)?)?(?:(?:" + W("at_least") + r")\s+)?")
+_AFTER = re.compile(_DONE_AT + r"(?:" + W("at") + r")\s+(?:(?P<also>" + W("also_levels") + r")\s+(?:" + W("and")
+                    + r")\s+)?(?:(?P<pct>\d+)\s*%|(?P<n>" + _NUM + "|" + W("one") + r")\s*(?:/\s*(?P<m>" + _NUM
+                    + r"))?)\s+" + _NUMBER_OF + _EVERY + _NOUN + r"\b")
+_AFTER_LEVEL = re.compile(_DONE_AT + r"(?:" + W("at_of") + r")\s+(?:(?:" + W("some") + r")\s+)?"
+                          r"(?:(?:" + W("admin_unit") + r")\s+)?(?:(?:" + W("level_word") + r")\s+)?" + _NOUN + r"\b")
 _LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
-_GENERIC = re.compile(r"^\W*(?:khi|nếu|giả sử)\b")
-_THIS_MODEL = re.compile(r"\bmô hình (?:này|trên|đó|nói trên)\b")
-_REPORT = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
-_REPORT_RATIO = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s+(?:số\s+)?" + _NOUN + r"\b")
+_GENERIC = re.compile(r"^\W*(?:" + W("generic") + r")\b")
+_THIS_MODEL = re.compile(r"\b(?:" + W("this_model") + r")\b")
+_REPORT = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
+_REPORT_RATIO = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s+"
+                           + _NUMBER_OF + _NOUN + r"\b")
 _LIST_INTRO = re.compile(r"\b(?:" + alternation(_CUES.spec.place_list_intro) + r")\s*:?\s*|:\s*")
-_STILL = re.compile(r"\b(?:chỉ còn|còn lại|giờ còn|nay còn)\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
-_DOING = re.compile(r"\b(?:triển khai|thực hiện|duy trì|áp dụng|còn)\b")
+_STILL = re.compile(r"\b(?:" + W("still") + r")\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
+_DOING = re.compile(r"\b(?:" + W("doing") + r")\b")
+_CENTRAL_CITY = re.compile(r"\s*,?\s*(?:" + W("central_city") + r")")
+_ONE = frozenset(_CUES.spec.words["one"])
+_CITY_NOUNS = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def parse_count(number: str) -> int:
@@ -85,7 +94,7 @@ def _noun_level(noun: str | None, text: str) -> str | None:
     if not noun:
         return None
     level = NOUN_LEVEL.get(noun)
-    if noun == "thành phố" and re.match(r"\s*,?\s*(?:trực thuộc|thuộc trung ương)", text):
+    if noun in _CITY_NOUNS and _CENTRAL_CITY.match(text):
         return "province"
     return level
 
@@ -136,7 +145,7 @@ def coverage_after(match: str, start: int, end: int) -> Coverage | None:
         cov = Coverage(_noun_level(m.group("noun"), post[m.end():]), start=start, end=start + m.end())
         if m.group("pct"):
             cov.percent = float(m.group("pct"))
-        elif m.group("n") and m.group("n") != "một":
+        elif m.group("n") and m.group("n") not in _ONE:
             cov.count = parse_count(m.group("n"))
             cov.of = parse_count(m.group("m")) if m.group("m") else None
         if m.group("also"):
@@ -358,7 +367,7 @@ def _listed_units(ctx: DocContext, low: str, original: str, container: str, leve
         if not name:
             continue
         if level == "district" and unit.level == "province":
-            if name.lower() == "thành phố":
+            if norm_phrase(name) in _CITY_NOUNS:
                 code = gaz.city_of_province(unit.code)
                 codes = [code] if code else []
             else:

@@ -24,7 +24,8 @@ from .vocab import LEVEL_RANK, Vocabulary, load_cues
 
 _STATUS = load_cues().status             # cues.yaml: ended, planned, pilot
 _ENDED, _PLANNED, _PILOT = _STATUS["ended"], _STATUS["planned"], _STATUS["pilot"]
-_THEREBY = re.compile(r"^\W*theo đó\b")
+_CUES = load_cues()
+_THEREBY = re.compile(r"^\W*(?:" + _CUES.w("thereby") + r")\b")
 
 
 def status_in(text: str) -> str | None:
@@ -38,14 +39,16 @@ def status_in(text: str) -> str | None:
     return None
 
 
-_DATE_FULL = re.compile(r"\b(?:kể\s+)?từ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_DATE_MONTH = re.compile(r"\b(?:kể\s+)?từ\s+tháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
-_DATE_YEAR = re.compile(r"\b(?:kể\s+)?từ\s+(?:năm\s+)?((?:19|20)\d{2})\b")
+_SINCE = r"\b(?:" + _CUES.w("since") + r")\s+"
+_DATE_FULL = re.compile(_SINCE + r"(?:(?:" + _CUES.w("day") + r")\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_DATE_MONTH = re.compile(_SINCE + r"(?:" + _CUES.w("month") + r")\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
+_DATE_YEAR = re.compile(_SINCE + r"(?:(?:" + _CUES.w("year") + r")\s+)?((?:19|20)\d{2})\b")
+_SINCE_WORDS = tuple(_CUES.spec.words["since"])
 
 
 def date_in(text: str) -> str | None:
     """The date an arrangement started, when the text says it ("từ tháng 8/2018")."""
-    if "từ" not in text:                  # each pattern needs it
+    if not any(w in text for w in _SINCE_WORDS):     # each pattern needs one
         return None
     m = _DATE_FULL.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
@@ -327,7 +330,7 @@ class DocContext:
         return [p for p in view.places if p.start >= start and p.end <= end]
 
 
-_LIST_SEP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|;|" + _CUES.w("and") + r"|,\s*(?:" + _CUES.w("and") + r"))\s*$")
 _COUNTED = re.compile(r"(?:\d+\s*/\s*)?\d+\s+[^\d:;.()]{0,40}?[:(]?\s*(?:\w+\s*:?\s*)?$")
 
 

@@ -40,7 +40,7 @@ def _province(gaz, meta: DocumentMeta) -> str | None:
 
 
 _HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
-_HOST_PREFIXES = ("www", "bao", "dientu", "tinhuy", "ubnd", "sonoivu")
+_HOST_PREFIXES = tuple(vocabulary().cues.spec.host_prefixes)
 
 
 def province_of_url(gaz, url: str | None) -> str | None:

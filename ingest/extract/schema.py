@@ -90,6 +90,7 @@ class CuesFile(_Strict):
     under: Phrases
     words: dict[str, Phrases] = {}
     roles_alone: Phrases = []
+    host_prefixes: Phrases = []
     place_list_intro: Phrases
     dissolve: Phrases
     move_functions: Phrases

@@ -362,7 +362,7 @@ def _listed_units(ctx: DocContext, low: str, original: str, container: str, leve
     unit = gaz.get(container)
     if unit is None:
         return out
-    for name in re.split(r"\s*(?:,|;|\bvà\b)\s*", original):
+    for name in _ITEM_SPLIT.split(original):
         name = name.strip()
         if not name:
             continue
@@ -381,7 +381,10 @@ def _listed_units(ctx: DocContext, low: str, original: str, container: str, leve
     return out
 
 
-_TYPE_WORDS = re.compile(r"^(?:huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn)\s+", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\b(?:" + W("and") + r")\b)\s*", re.IGNORECASE)
+_TYPE_WORDS = re.compile(r"^(?:" + alternation(w for w, lv in _CUES.noun_level.items()
+                                               if lv in ("city", "district", "commune"))
+                         + r")\.?\s+", re.IGNORECASE)
 
 
 def _strip_type(name: str) -> str:

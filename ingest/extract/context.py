@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .facts import UnitRef
 from .gazetteer import Gazetteer
 from .mentions import Chunk, Mentions, Place, resolve_in_sentence
-from .normalize import Prepared, Sentence, Span
+from .normalize import Prepared, Sentence, Span, norm_phrase
 from .vocab import LEVEL_RANK, Vocabulary, load_cues
 
 # --- status and dates ----------------------------------------------------------------
@@ -44,6 +44,7 @@ _DATE_FULL = re.compile(_SINCE + r"(?:(?:" + _CUES.w("day") + r")\s+)?(\d{1,2})\
 _DATE_MONTH = re.compile(_SINCE + r"(?:" + _CUES.w("month") + r")\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_YEAR = re.compile(_SINCE + r"(?:(?:" + _CUES.w("year") + r")\s+)?((?:19|20)\d{2})\b")
 _SINCE_WORDS = tuple(_CUES.spec.words["since"])
+_CITY_TYPES = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def date_in(text: str) -> str | None:
@@ -216,7 +217,7 @@ class DocContext:
     def city_level(self) -> str:
         """What "thành phố" / "Thành ủy" means in this document."""
         district = self.gaz.get(self.district)
-        if district and district.type == "Thành phố":
+        if district and norm_phrase(district.type) in _CITY_TYPES:
             return "district"
         if self.district is None and self.gaz.is_province_city(self.province):
             return "province"

@@ -348,6 +348,8 @@ class PlaceList:
 
 def place_lists(ctx: "DocContext", view: SentenceView) -> list[PlaceList]:
     out: list[PlaceList] = []
+    if len(view.places) < 2:
+        return out
     group: list[Place] = []
 
     def close() -> None:

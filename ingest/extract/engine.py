@@ -77,16 +77,22 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
     prepared = prepare(text)
     province = _province(gaz, meta)
     places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
-    noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]
+    noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]     # in text order
     if noise:
-        places = [pl for pl in places if not any(a <= pl.start < b for a, b in noise)]
+        starts = [a for a, _b in noise]
+
+        def in_noise(at: int) -> bool:
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and at < noise[k][1]
+
+        places = [pl for pl in places if not in_noise(pl.start)]
     # only the sentences that can state a fact are read word by word
     chunks = []
     hot = []
     place_starts = [pl.start for pl in places]
-    trigger, report = vocab.cues.trigger, vocab.cues.count_report
+    hot_words = vocab.cues.hot
     for s in prepared.sentences:
-        if trigger.search(prepared.match, s.start, s.end) or report.search(prepared.match, s.start, s.end):
+        if hot_words.search(prepared.match, s.start, s.end):
             hot.append(s.index)
             tokens = tokenize(prepared.text, prepared.match, s.start, s.end)
             inside = places[bisect.bisect_left(place_starts, s.start):bisect.bisect_left(place_starts, s.end)]

@@ -84,20 +84,20 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         before[idx] = [positions[g] for g in group]
         taken.update(group)
     # a plural title before a list of names: "Các Phó Chủ tịch HĐND tỉnh A và B", "5 Phó Chủ tịch gồm: A, B"
-    for n, (idx, name) in enumerate(names):
+    plural = {id(p) for p in positions
+              if _PLURAL.search(match, max(view.sentence.start, p.start - 12), p.start)}
+    for n, (idx, name) in enumerate(names if plural else ()):
         group = before.get(idx)
         if group is None:
             prior = [k for k, p in enumerate(positions) if p.end <= name.start]
             if not prior or prior[-1] in taken:
                 continue
             k = prior[-1]
-            if not (_PLURAL.search(match[max(view.sentence.start, positions[k].start - 12):positions[k].start])
-                    and _CUES.name_list_intro.match(match[positions[k].end:name.start])):
+            if not (id(positions[k]) in plural and _CUES.name_list_intro.match(match[positions[k].end:name.start])):
                 continue
             group = before[idx] = [positions[k]]
             taken.add(k)
-        first = group[0]
-        if not _PLURAL.search(match[max(view.sentence.start, first.start - 12):first.start]):
+        if id(group[0]) not in plural:
             continue
         last = name
         for idx2, other in names[n + 1:]:
@@ -257,6 +257,8 @@ def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
     "đồng chí Vụ"): the full name the document gave before, when only one fits."""
     text, match = ctx.text, ctx.match
     s = view.sentence
+    if not _CUES.person_title_at.search(match, s.start, s.end):
+        return []
     starts = {c.start for _i, c in names}
     out = []
     for t in _CUES.person_title_at.finditer(match, s.start, s.end):

@@ -143,6 +143,8 @@ class Cues:
         self.coverage_level.update({norm_phrase(w): lv for lv, ws in spec.coverage_nouns.items() for w in ws})
         self.coverage_noun = alternation(self.coverage_level)
         self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
+        # what a sentence needs to be read word by word: a trigger or a count report, in one pass
+        self.hot = re.compile(self.trigger.pattern + "|" + self.count_report.pattern)
         self.status = {}
         for name, phrases in spec.status.items():
             plain = [p for p in phrases if p not in spec.status_unless]

@@ -113,8 +113,9 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         if not nxt:
             continue
         k = nxt[0]
-        if not _NAME_THEN_TITLE.match(_SKIPPABLE.sub("", match[name.end:positions[k].start])):
-            continue
+        if not _NAME_THEN_TITLE.match(_SKIPPABLE.sub("", match[name.end:positions[k].start])) and not (
+                idx in before and gap_kind(match, name.end, positions[k].start) == CONNECTOR):
+            continue                  # "Bí thư Huyện ủy X Nguyễn Văn A đồng thời là Chủ tịch HĐND huyện"
         group = [k]
         while k + 1 < len(positions) and k + 1 not in taken \
                 and _link(match, positions[k].end, positions[k + 1].start) \

@@ -119,3 +119,9 @@ def test_a_former_title_does_not_stop_the_new_post():
 def test_a_qualifier_between_role_and_body():
     text = "Đồng chí Ma Thị Lan, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Bắc Kạn chủ trì hội nghị."
     assert _held(text) == {("Ma Thị Lan", "deputy@doan-dbqh")}
+
+
+def test_titles_name_then_a_connector_and_a_second_title():
+    text = "Bí thư Huyện ủy Trấn Yên Nguyễn Văn Lợi đồng thời là Chủ tịch HĐND huyện."
+    assert _held(text, "Yên Bái") == {("Nguyễn Văn Lợi", "head@cap-uy"), ("Nguyễn Văn Lợi", "head@hdnd")}
+    assert keys(text, "Yên Bái") == {("138", "district", ("head@cap-uy", "head@hdnd"))}

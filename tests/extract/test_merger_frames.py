@@ -54,3 +54,8 @@ def test_schools_of_one_type_merged():
 
 def test_the_parties_of_a_province_are_no_counted_merger():
     assert keys("Dự kiến sáp nhập các đảng bộ cấp tỉnh.", "Tuyên Quang", "merger") == set()
+
+
+def test_a_board_named_by_its_parts_is_the_result():
+    got = evals("Sáp nhập Ban Tổ chức Tỉnh ủy và Sở Nội vụ thành Ban Tổ chức - Nội vụ tỉnh.", "Yên Bái", "merger")
+    assert [(f["from"], f["into"]) for f in got] == [(["ban-to-chuc", "noi-vu"], "ban-to-chuc+noi-vu")]

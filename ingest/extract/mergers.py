@@ -333,6 +333,9 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "absorb"))
     elif not single:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
+    elif len(items) >= 2 and len({ctx.match[c.start:c.end] for c in items}) >= 2:
+        # "hợp nhất Văn phòng HĐND và Văn phòng UBND": two bodies of one type
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into or items[0], "merge"))
     elif len(items) == 1 and items[0].low == "list" and "+" in (items[0].body or ""):
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
     elif len(items) == 1 and ctx.vocab.parts_of(items[0].body):

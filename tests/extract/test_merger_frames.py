@@ -59,3 +59,10 @@ def test_the_parties_of_a_province_are_no_counted_merger():
 def test_a_board_named_by_its_parts_is_the_result():
     got = evals("Sáp nhập Ban Tổ chức Tỉnh ủy và Sở Nội vụ thành Ban Tổ chức - Nội vụ tỉnh.", "Yên Bái", "merger")
     assert [(f["from"], f["into"]) for f in got] == [(["ban-to-chuc", "noi-vu"], "ban-to-chuc+noi-vu")]
+
+
+def test_two_offices_of_one_type_merged():
+    got = evals("Hà Tĩnh: Hợp nhất Văn phòng HĐND và Văn phòng UBND tỉnh", None, "merger")
+    assert [(f["unit"], f["from"]) for f in got] == [("42", ["van-phong-hdnd-ubnd"])]
+
+

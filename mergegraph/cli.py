@@ -211,10 +211,31 @@ def extract_cmd(
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Facts JSONL to write.")] = None,
     province_hint: Annotated[Optional[str], typer.Option(
         help="The publisher's province, for files given without a manifest.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Per sentence: mentions, frames, why no fact.")] = False,
 ) -> None:
     """Extract facts (the evaluation format): a manifest to --out, or files to stdout."""
-    from mergegraph.ingest.manifest import read_paths
+    from mergegraph.ingest.extract.explain import explain as explain_document, format_explanation
+    from mergegraph.ingest.manifest import Skipped, read_paths
     from mergegraph.ingest.pipeline import extract_all, extract_manifest
+
+    if explain:
+        if manifest or not files:
+            raise BadInput("--explain takes files: mergegraph extract --explain FILE...")
+        failed = False
+        for item in read_paths(files, province_hint):
+            try:
+                if isinstance(item, Skipped):
+                    raise BadInput(str(item))
+                text = item.read()
+            except BadInput as exc:  # a missing file, an unreadable document
+                err.print(f"skipped {exc}", highlight=False, markup=False)
+                failed = True
+                continue
+            out.print(format_explanation(explain_document(text, item.meta)), highlight=False,
+                      markup=False)
+        if failed:
+            raise typer.Exit(2)
+        return
 
     if manifest:
         if not out_path:

@@ -21,49 +21,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import DocContext, SentenceView, date_in
+from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import Concurrency, PositionRef
 from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
-from .vocab import LEVEL_RANK
+from .results import Pattern, SentenceResult
+from .normalize import norm_phrase
+from .vocab import LEVEL_RANK, alternation, load_cues
 
-_NOUN = (r"(?P<noun>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|ấp|khu phố|"
-         r"tổ dân phố|khu dân cư|kdc|xóm|làng|buôn|khóm|cơ sở)")
-NOUN_LEVEL = {
-    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
-    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
-    "cơ sở": "commune", "thôn": "village", "bản": "village", "ấp": "village", "khu phố": "village",
-    "tổ dân phố": "village", "khu dân cư": "village", "kdc": "village", "xóm": "village",
-    "làng": "village", "buôn": "village", "khóm": "village",
-}
+_CUES = load_cues()
+_NOUN = r"(?P<noun>" + _CUES.coverage_noun + ")"
+NOUN_LEVEL = _CUES.coverage_level              # cues.yaml: level_nouns, coverage_nouns
 _NOT_DATE = r"(?<![/\d.])"
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d+)"       # "1.104" is one thousand one hundred and four
 _NOT_DATE_AFTER = r"(?!\s*/\s*\d)"
 
+W = _CUES.w          # function words of cues.yaml, as regex alternations
+_NUMBER_OF = r"(?:(?:" + W("number_of") + r")\s+)?"
+_EVERY = r"(?:(?:" + W("every") + r")\s+)?"
+
 # coverage written before the posts
 _BEFORE = [
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+(?:số\s+)?" + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*(?:số\s+)?(?:các\s+)?(?:" + _NOUN + r"\b)?"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NUMBER_OF + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+(?:(?:" + W("in_total") + r")\s+){1,3}(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
+    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*" + _NUMBER_OF + _EVERY + r"(?:" + _NOUN + r"\b)?"),
     re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
 ]
 _DIGIT = re.compile(r"\d")
 _BARE_RATIO = re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
-_AT_LEVEL = re.compile(r"(?:^|\s)(?:ở|tại)\s+" + _NOUN + r"\b")
+_AT_LEVEL = re.compile(r"(?:^|\s)(?:" + W("at") + r")\s+" + _NOUN + r"\b")
 # coverage written after the posts
-_DONE_AT = (r"^\s*,?\s*(?:(?:được|đã|đang|sẽ|mới)\s+)*(?:(?:thực hiện|triển khai|áp dụng|bố trí|duy trì)\s+"
-            r"(?:được\s+)?)?(?:ít nhất\s+)?")
-_AFTER = re.compile(_DONE_AT + r"(?:ở|tại)\s+(?:(?P<also>huyện|tỉnh|thị xã|thành phố)\s+và\s+)?"
-                    r"(?:(?P<pct>\d+)\s*%|(?P<n>" + _NUM + r"|một)\s*(?:/\s*(?P<m>" + _NUM + r"))?)\s+(?:số\s+)?(?:các\s+)?"
-                    + _NOUN + r"\b")
-_AFTER_LEVEL = re.compile(_DONE_AT + r"(?:ở|tại|của)\s+(?:(?:một|các|những)\s+)?"
-                          r"(?:(?:đơn vị hành chính|địa phương|đơn vị)\s+)?(?:cấp\s+)?" + _NOUN + r"\b")
+_DONE_AT = (r"^\s*,?\s*(?:(?:" + W("done_aux") + r")\s+)*(?:(?:" + W("done_verbs") + r")\s+"
+            r"(?:(?:" + W("done_aux") + r")\s+)?)?(?:(?:" + W("at_least") + r")\s+)?")
+_AFTER = re.compile(_DONE_AT + r"(?:" + W("at") + r")\s+(?:(?P<also>" + W("also_levels") + r")\s+(?:" + W("and")
+                    + r")\s+)?(?:(?P<pct>\d+)\s*%|(?P<n>" + _NUM + "|" + W("one") + r")\s*(?:/\s*(?P<m>" + _NUM
+                    + r"))?)\s+" + _NUMBER_OF + _EVERY + _NOUN + r"\b")
+_AFTER_LEVEL = re.compile(_DONE_AT + r"(?:" + W("at_of") + r")\s+(?:(?:" + W("some") + r")\s+)?"
+                          r"(?:(?:" + W("admin_unit") + r")\s+)?(?:(?:" + W("level_word") + r")\s+)?" + _NOUN + r"\b")
 _LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
-_GENERIC = re.compile(r"^\W*(?:khi|nếu|giả sử)\b")
-_THIS_MODEL = re.compile(r"\bmô hình (?:này|trên|đó|nói trên)\b")
-_REPORT = re.compile(r"\bcó\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
-_STILL = re.compile(r"\b(?:chỉ còn|còn lại|giờ còn|nay còn)\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
-_DOING = re.compile(r"\b(?:triển khai|thực hiện|duy trì|áp dụng|còn)\b")
+_GENERIC = re.compile(r"^\W*(?:" + W("generic") + r")\b")
+_THIS_MODEL = re.compile(r"\b(?:" + W("this_model") + r")\b")
+_REPORT = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
+_REPORT_RATIO = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s+"
+                           + _NUMBER_OF + _NOUN + r"\b")
+_LIST_INTRO = re.compile(r"\b(?:" + alternation(_CUES.spec.place_list_intro) + r")\s*:?\s*|:\s*")
+_STILL = re.compile(r"\b(?:" + W("still") + r")\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
+_DOING = re.compile(r"\b(?:" + W("doing") + r")\b")
+_CENTRAL_CITY = re.compile(r"\s*,?\s*(?:" + W("central_city") + r")")
+_ONE = frozenset(_CUES.spec.words["one"])
+_CITY_NOUNS = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def parse_count(number: str) -> int:
@@ -88,7 +94,7 @@ def _noun_level(noun: str | None, text: str) -> str | None:
     if not noun:
         return None
     level = NOUN_LEVEL.get(noun)
-    if noun == "thành phố" and re.match(r"\s*,?\s*(?:trực thuộc|thuộc trung ương)", text):
+    if noun in _CITY_NOUNS and _CENTRAL_CITY.match(text):
         return "province"
     return level
 
@@ -139,7 +145,7 @@ def coverage_after(match: str, start: int, end: int) -> Coverage | None:
         cov = Coverage(_noun_level(m.group("noun"), post[m.end():]), start=start, end=start + m.end())
         if m.group("pct"):
             cov.percent = float(m.group("pct"))
-        elif m.group("n") and m.group("n") != "một":
+        elif m.group("n") and m.group("n") not in _ONE:
             cov.count = parse_count(m.group("n"))
             cov.of = parse_count(m.group("m")) if m.group("m") else None
         if m.group("also"):
@@ -217,17 +223,9 @@ def position_refs(ctx: DocContext, positions: list[Position]) -> list[PositionRe
     return refs
 
 
-def resolve_incomplete(ctx: DocContext, positions: list[Position]) -> list[Position]:
-    """A role written alone ("Chủ tịch") takes the body it had last in the text."""
-    out = []
-    for p in positions:
-        if p.complete:
-            ctx.role_memory[p.role_surface] = p.body
-            out.append(p)
-        elif p.role_surface in ctx.role_memory:
-            p.body = ctx.role_memory[p.role_surface]
-            out.append(p)
-    return out
+def complete(positions: list[Position]) -> list[Position]:
+    """The positions with a body (a role alone was resolved by the engine, or is dropped)."""
+    return [p for p in positions if p.complete]
 
 
 def _container(ctx: DocContext, code: str | None, level: str) -> str | None:
@@ -240,8 +238,12 @@ def _container(ctx: DocContext, code: str | None, level: str) -> str | None:
 
 
 def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Position],
-                        person_of: dict[int, str]) -> list[Concurrency]:
-    facts: list[Concurrency] = []
+                        person_of: dict[int, str]) -> SentenceResult:
+    """Patterns of posts joined by a connector. `person_of` (position index ->
+    person) is the holdings' result for the same sentence."""
+    out = SentenceResult()
+    facts = out.facts
+    index = {id(p): k for k, p in enumerate(positions)}
     match = ctx.match
     prev_end: dict[int, int] = {}
     for chain in chains(match, positions):
@@ -251,17 +253,16 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
         pre_start = max(clause.start, prev_end.get(clause.start, clause.start))
         prev_end[clause.start] = chain.end
         for posts in chain.alternatives():
-            posts = resolve_incomplete(ctx, posts)
+            posts = complete(posts)
             keys = {p.key for p in posts if not p.member}
             if len(keys) < 2:
                 continue
-            ctx.last_pattern = tuple(sorted(keys))
-            ctx.last_pattern_paragraph = view.sentence.paragraph
+            out.patterns.append((chain.start, tuple(sorted(keys))))
             if _GENERIC.match(match[clause.start:chain.start]) or _GENERIC.match(match[pre_start:chain.start]):
                 continue                        # "Khi Bí thư đồng thời là Chủ tịch, ...": no fact
             facts.extend(_facts_of(ctx, view, clause, pre_start, chain, posts,
-                                   person_of.get(id(chain.positions[0]))))
-    return facts
+                                   person_of.get(index[id(chain.positions[0])])))
+    return out
 
 
 def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int, chain: Chain,
@@ -336,6 +337,21 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
         for code in _listed_units(ctx, match[list_start + 1:list_end - 1], text[list_start + 1:list_end - 1],
                                   unit, level):
             facts.append(make(code, level, list_start, list_end))
+    # units named one after another in the clause ("5/12 huyện gồm: A, B, C, D, E ...",
+    # "A, B và C đã thực hiện ..."): the fact holds for each of them
+    if level and not own:
+        done = {f.unit.code for f in facts}
+        for pl in place_lists(ctx, view):
+            if not (clause.start <= pl.start and pl.end <= clause.end and pl.level == level):
+                continue
+            if not has_coverage and pl.end > chain.start:
+                continue
+            if not has_coverage:
+                facts = [f for f in facts if f.unit.code in pl.codes]
+            for code in pl.codes:
+                if code not in done:
+                    facts.append(make(code, level, pl.start, pl.end))
+                    done.add(code)
     return facts
 
 
@@ -346,12 +362,12 @@ def _listed_units(ctx: DocContext, low: str, original: str, container: str, leve
     unit = gaz.get(container)
     if unit is None:
         return out
-    for name in re.split(r"\s*(?:,|;|\bvà\b)\s*", original):
+    for name in _ITEM_SPLIT.split(original):
         name = name.strip()
         if not name:
             continue
         if level == "district" and unit.level == "province":
-            if name.lower() == "thành phố":
+            if norm_phrase(name) in _CITY_NOUNS:
                 code = gaz.city_of_province(unit.code)
                 codes = [code] if code else []
             else:
@@ -365,7 +381,10 @@ def _listed_units(ctx: DocContext, low: str, original: str, container: str, leve
     return out
 
 
-_TYPE_WORDS = re.compile(r"^(?:huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn)\s+", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\b(?:" + W("and") + r")\b)\s*", re.IGNORECASE)
+_TYPE_WORDS = re.compile(r"^(?:" + alternation(w for w, lv in _CUES.noun_level.items()
+                                               if lv in ("city", "district", "commune"))
+                         + r")\.?\s+", re.IGNORECASE)
 
 
 def _strip_type(name: str) -> str:
@@ -374,13 +393,15 @@ def _strip_type(name: str) -> str:
 
 # --- "X có 15 xã thực hiện mô hình này" ----------------------------------------------
 
-def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Position]) -> list[Concurrency]:
-    """Counts given for a place about the pattern just described."""
-    if ctx.last_pattern is None or positions:
+def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Position],
+                    last: Pattern | None) -> list[Concurrency]:
+    """Counts given for a place about the pattern just described (`last`, the
+    pattern of the sentences before, handed on by the engine)."""
+    if last is None or positions:
         return []
-    if view.sentence.paragraph - ctx.last_pattern_paragraph > 1:
+    if view.sentence.paragraph - last.paragraph > 1:
         return []
-    facts = []
+    facts = _ratio_reports(ctx, view, last)
     match, text = ctx.match, ctx.text
     for clause in view.sentence.clauses:
         low = match[clause.start:clause.end]
@@ -411,8 +432,42 @@ def extract_reports(ctx: DocContext, view: SentenceView, positions: list[Positio
             if not (this_model or still or _DOING.search(match, clause.start + m.end(), seg_end)):
                 continue
             refs = [PositionRef(k, *k.split("@"), surface="", level=level, start=place.start, end=end)
-                    for k in ctx.last_pattern]
+                    for k in last.keys]
             status = ctx.status_for(view, clause, at)
             facts.append(Concurrency(ctx.doc, text[place.start:end], place.start, end, ctx.unit(unit),
                                      level=level, positions=refs, count=count, status=status))
+    return facts
+
+
+def _ratio_reports(ctx: DocContext, view: SentenceView, last: Pattern) -> list[Concurrency]:
+    """"(X) có 4/12 xã ... thực hiện mô hình này gồm: A, B, C và D": a coverage of
+    the pattern just described, for X (else the document's subject), and one
+    fact for each unit listed."""
+    s = view.sentence
+    match, text = ctx.match, ctx.text
+    if not _THIS_MODEL.search(match, s.start, s.end):
+        return []
+    facts = []
+    for m in _REPORT_RATIO.finditer(match, s.start, s.end):
+        level = NOUN_LEVEL[m.group("noun")]
+        subject = [p for p in view.places if p.code and p.end <= m.start() and m.start() - p.end <= 12]
+        place = subject[-1].code if subject else (ctx.focus or ctx.last_place_before(m.start()))
+        unit = _container(ctx, place, level)
+        if unit is None:
+            continue
+        refs = [PositionRef(k, *k.split("@"), surface="", level=level, start=m.start(), end=m.end())
+                for k in last.keys]
+        status = ctx.status_for(view, ctx.clause_of(view, m.start()), m.start())
+        make = lambda u, a, b, **kw: Concurrency(ctx.doc, text[a:b], a, b, ctx.unit(u), level=level,
+                                                 positions=refs, status=status, **kw)
+        facts.append(make(unit, m.start(), m.end(), count=parse_count(m.group("n")),
+                          of=parse_count(m.group("m"))))
+        intro = _LIST_INTRO.search(match, _THIS_MODEL.search(match, m.end(), s.end).end()
+                                   if _THIS_MODEL.search(match, m.end(), s.end) else m.end(), s.end)
+        if intro:
+            end = s.end
+            while end > intro.end() and text[end - 1] in " .;":
+                end -= 1
+            for code in _listed_units(ctx, match[intro.end():end], text[intro.end():end], unit, level):
+                facts.append(make(code, intro.end(), end))
     return facts

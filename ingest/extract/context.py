@@ -1,6 +1,7 @@
 """What the extractors know of the whole document: its units (the province the
 publisher writes for, the district it is about), the places of each sentence,
-the status words, and what was said before (for "mô hình này", "Chủ tịch").
+the status words. What was said before (for "mô hình này", "Chủ tịch") is no
+part of it: the engine passes each sentence's result on explicitly.
 
 Units are never guessed: a fact whose place the text and the metadata do not
 give is dropped.
@@ -16,18 +17,15 @@ from dataclasses import dataclass, field
 from .facts import UnitRef
 from .gazetteer import Gazetteer
 from .mentions import Chunk, Mentions, Place, resolve_in_sentence
-from .normalize import Prepared, Sentence, Span
-from .vocab import LEVEL_RANK, Vocabulary
+from .normalize import Prepared, Sentence, Span, norm_phrase
+from .vocab import LEVEL_RANK, Vocabulary, load_cues
 
 # --- status and dates ----------------------------------------------------------------
 
-_ENDED = re.compile(r"\b(?:thôi kiêm nhiệm|thôi kiêm|thôi giữ|dừng thực hiện|dừng|chấm dứt|"
-                    r"không còn thực hiện|không tiếp tục thực hiện|bãi bỏ|kết thúc)\b")
-_PLANNED = re.compile(r"\b(?:dự kiến|sẽ|đề nghị|đề xuất|(?<!không )phải|khẩn trương|phấn đấu|"
-                      r"dự thảo|tiến tới|chuẩn bị|định hướng|trình|xin chủ trương|lộ trình)\b|"
-                      r"(?<!thực hiện )(?<!triển khai )(?<!theo tinh thần )\bđề án\b")
-_PILOT = re.compile(r"\bthí điểm\b")
-_THEREBY = re.compile(r"^\W*theo đó\b")
+_STATUS = load_cues().status             # cues.yaml: ended, planned, pilot
+_ENDED, _PLANNED, _PILOT = _STATUS["ended"], _STATUS["planned"], _STATUS["pilot"]
+_CUES = load_cues()
+_THEREBY = re.compile(r"^\W*(?:" + _CUES.w("thereby") + r")\b")
 
 
 def status_in(text: str) -> str | None:
@@ -41,14 +39,17 @@ def status_in(text: str) -> str | None:
     return None
 
 
-_DATE_FULL = re.compile(r"\b(?:kể\s+)?từ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_DATE_MONTH = re.compile(r"\b(?:kể\s+)?từ\s+tháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
-_DATE_YEAR = re.compile(r"\b(?:kể\s+)?từ\s+(?:năm\s+)?((?:19|20)\d{2})\b")
+_SINCE = r"\b(?:" + _CUES.w("since") + r")\s+"
+_DATE_FULL = re.compile(_SINCE + r"(?:(?:" + _CUES.w("day") + r")\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_DATE_MONTH = re.compile(_SINCE + r"(?:" + _CUES.w("month") + r")\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
+_DATE_YEAR = re.compile(_SINCE + r"(?:(?:" + _CUES.w("year") + r")\s+)?((?:19|20)\d{2})\b")
+_SINCE_WORDS = tuple(_CUES.spec.words["since"])
+_CITY_TYPES = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def date_in(text: str) -> str | None:
     """The date an arrangement started, when the text says it ("từ tháng 8/2018")."""
-    if "từ" not in text:                  # each pattern needs it
+    if not any(w in text for w in _SINCE_WORDS):     # each pattern needs one
         return None
     m = _DATE_FULL.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
@@ -86,11 +87,8 @@ class DocContext:
     district: str | None = None          # the district it is about, if one
     default_status: str = "implemented"
     views: list[SentenceView] = field(default_factory=list)
-    # discourse: what was said so far
-    last_pattern: tuple[str, ...] | None = None
-    last_pattern_paragraph: int = -1
-    role_memory: dict[str, str] = field(default_factory=dict)
     chunk_starts: list[int] = field(default_factory=list)
+    place_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -108,7 +106,7 @@ class DocContext:
 
     def build(self, hint: str | None, publisher: str | None) -> "DocContext":
         self.chunk_starts = [c.start for c in self.chunks]
-        place_starts = [p.start for p in self.mentions.places]
+        place_starts = self.place_starts = [p.start for p in self.mentions.places]
         self.province = hint or self._province_from_text(publisher)
         for s in self.prepared.sentences:
             c0 = bisect.bisect_left(self.chunk_starts, s.start)
@@ -176,6 +174,14 @@ class DocContext:
         (top, n), *_ = counts.most_common()
         if n >= _FOCUS_MIN and n / sum(counts.values()) >= _FOCUS_SHARE:
             return top
+        if len(counts) == 1 and n >= 2:
+            # the one district the article names, named in its lead and again
+            lead_end = len(self._lead())
+            for p in self.mentions.places:
+                unit = self.gaz.get(p.code)
+                if p.start < lead_end and unit and unit.level == "district" and unit.code == top:
+                    return top
+        return None
         return None
 
     def _title_end(self) -> int:
@@ -211,7 +217,7 @@ class DocContext:
     def city_level(self) -> str:
         """What "thành phố" / "Thành ủy" means in this document."""
         district = self.gaz.get(self.district)
-        if district and district.unit_type == "Thành phố":
+        if district and norm_phrase(district.unit_type) in _CITY_TYPES:
             return "district"
         if self.district is None and self.gaz.is_province_city(self.province):
             return "province"
@@ -238,6 +244,11 @@ class DocContext:
             units = [u for u in units if u]
             if units:
                 return max(units, key=lambda c: LEVEL_RANK[self.gaz.units[c].level])
+        if level == "commune" and self.district:
+            # "Chủ tịch HĐND phường": the commune of the subject district named before
+            last = self.last_unit_at("commune", offset)
+            if last and self.gaz.units[last].within(self.district):
+                return last
         if self.focus:
             return self.at_level(self.focus, level)
         return self.at_level(self.last_place_before(offset), level)
@@ -266,14 +277,12 @@ class DocContext:
 
     def last_unit_at(self, level: str, offset: int) -> str | None:
         """The last unit of `level` the text named before `offset` ("của thị trấn")."""
-        found = None
-        for p in self.mentions.places:
-            if p.start >= offset:
-                break
-            unit = self.gaz.get(p.code)
+        places = self.mentions.places
+        for k in range(bisect.bisect_left(self.place_starts, offset) - 1, -1, -1):
+            unit = self.gaz.get(places[k].code)
             if unit and unit.level == level:
-                found = unit.code
-        return found
+                return unit.code
+        return None
 
     def level_around(self, start: int, end: int) -> str | None:
         """The level the words before a pattern speak of ("Các huyện ủy ... phải
@@ -320,3 +329,48 @@ class DocContext:
 
     def places_between(self, view: SentenceView, start: int, end: int) -> list[Place]:
         return [p for p in view.places if p.start >= start and p.end <= end]
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,|;|" + _CUES.w("and") + r"|,\s*(?:" + _CUES.w("and") + r"))\s*$")
+_COUNTED = re.compile(r"(?:\d+\s*/\s*)?\d+\s+[^\d:;.()]{0,40}?[:(]?\s*(?:\w+\s*:?\s*)?$")
+
+
+@dataclass
+class PlaceList:
+    """Units named one after another ("Nông Sơn, Phước Sơn và Tiên Phước"):
+    a fact stated once for the list holds for each of them."""
+    codes: list[str]
+    start: int
+    end: int
+    level: str
+    counted: bool          # a count stands before the list ("9/9 huyện: ...")
+
+
+def place_lists(ctx: "DocContext", view: SentenceView) -> list[PlaceList]:
+    out: list[PlaceList] = []
+    if len(view.places) < 2:
+        return out
+    group: list[Place] = []
+
+    def close() -> None:
+        if len(group) >= 2:
+            codes = list(dict.fromkeys(p.code for p in group))
+            start = group[0].start
+            before = ctx.match[max(view.sentence.start, start - 50):start]
+            out.append(PlaceList(codes, start, group[-1].end, ctx.gaz.units[group[0].code].level,
+                                 bool(_COUNTED.search(before))))
+
+    for p in view.places:
+        unit = ctx.gaz.get(p.code)
+        if unit is None:
+            close()
+            group = []
+            continue
+        if group and unit.level == ctx.gaz.units[group[-1].code].level \
+                and _LIST_SEP.match(ctx.match[group[-1].end:p.start]):
+            group.append(p)
+            continue
+        close()
+        group = [p]
+    close()
+    return out

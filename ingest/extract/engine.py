@@ -14,47 +14,81 @@ from .holdings import extract_holdings
 from .mentions import Mentions, PlaceFinder, chunk
 from .mergers import extract_mergers
 from .normalize import prepare
-from .positions import parse_positions
+from .positions import parse_positions, resolve_roles
+from .results import Pattern
 from .reductions import VERB_HINT, extract_reductions
 from .tokens import tokenize
 from .vocab import vocabulary
 
 
-# Words without which a sentence states none of our facts.
-_TRIGGER = re.compile(
-    r"\b(?:bí thư|chủ tịch|trưởng|giám đốc|chủ nhiệm|chánh|ủy viên|kiêm|đồng thời|"
-    r"hợp nhất|sáp nhập|sát nhập|xác nhập|thành lập|chuyển|bổ sung chức năng|mô hình|chỉ còn|"
-    r"uvtv\w*|uvbtv\w*|tuv|btcb|có \d+ (?:xã|phường|thị trấn|huyện|thôn|bản|ấp))\b")
 
 
 def _province(gaz, meta: DocumentMeta) -> str | None:
     code = gaz.province_from_hint(meta.province_hint)
-    if code or not meta.publisher:
+    if code:
         return code
-    words = meta.publisher.split()       # "Báo X": the publisher's province X
+    words = (meta.publisher or "").split()       # "Báo X": the publisher's province X
     for i in range(1, len(words)):
         codes = gaz.province_codes(" ".join(words[i:]))
         if len(codes) == 1:
             return codes[0]
-    return None
+    return province_of_url(gaz, meta.url)
+
+
+_HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
+_HOST_PREFIXES = tuple(vocabulary().cues.spec.host_prefixes)
+
+
+def province_of_url(gaz, url: str | None) -> str | None:
+    """The province a publisher's domain names: "baohaiduong.vn", "quangnam.gov.vn",
+    "thapmuoi.dongthap.gov.vn" (one province only, else None)."""
+    if not url:
+        return None
+    host = _HOST.match(url.strip().lower())
+    if not host:
+        return None
+    found = set()
+    for label in host.group(1).split("."):
+        label = label.replace("-", "")
+        for prefix in _HOST_PREFIXES:
+            if label.startswith(prefix) and label != prefix:
+                label = label[len(prefix):]
+                break
+        codes = gaz.provinces.get(label, ())
+        if len(codes) == 1:
+            found.add(codes[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
     """The facts an article states (pure: no I/O besides the cached vocabulary)."""
+    return run_document(text, meta)
+
+
+def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None = None) -> list[Fact]:
+    """extract_document; with `trace`, a record of each sentence with a trigger
+    is appended to it: (ctx, view, positions, {frame: facts}) (see explain.py)."""
     meta = meta or DocumentMeta()
     gaz, vocab = gazetteer(), vocabulary()
     prepared = prepare(text)
     province = _province(gaz, meta)
     places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
-    noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]
+    noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]     # in text order
     if noise:
-        places = [pl for pl in places if not any(a <= pl.start < b for a, b in noise)]
+        starts = [a for a, _b in noise]
+
+        def in_noise(at: int) -> bool:
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and at < noise[k][1]
+
+        places = [pl for pl in places if not in_noise(pl.start)]
     # only the sentences that can state a fact are read word by word
     chunks = []
     hot = []
     place_starts = [pl.start for pl in places]
+    hot_words = vocab.cues.hot
     for s in prepared.sentences:
-        if _TRIGGER.search(prepared.match, s.start, s.end):
+        if hot_words.search(prepared.match, s.start, s.end):
             hot.append(s.index)
             tokens = tokenize(prepared.text, prepared.match, s.start, s.end)
             inside = places[bisect.bisect_left(place_starts, s.start):bisect.bisect_left(place_starts, s.end)]
@@ -63,16 +97,26 @@ def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:
     ctx.build(province, meta.publisher)
 
     facts: list[Fact] = []
+    memory: dict[str, str] = {}          # role written alone -> its last body
+    last: Pattern | None = None          # the last pattern of posts described
     for index in hot:
         view = ctx.views[index]
         positions = parse_positions(prepared.text, prepared.match, chunks, view.c0, view.c1)
-        person_of: dict[int, str] = {}
-        holdings, joint = extract_holdings(ctx, view, positions, person_of)
-        facts.extend(holdings)
-        facts.extend(joint)
-        facts.extend(extract_concurrency(ctx, view, positions, person_of))
-        facts.extend(extract_reports(ctx, view, positions))
-        facts.extend(extract_mergers(ctx, view))
+        memory = resolve_roles(positions, memory)
+        held = extract_holdings(ctx, view, positions)
+        joined = extract_concurrency(ctx, view, positions, held.person_of)
+        reports = extract_reports(ctx, view, positions, last)
+        merged = extract_mergers(ctx, view)
+        facts.extend(held.facts)
+        facts.extend(joined.facts)
+        facts.extend(reports)
+        facts.extend(merged)
+        if trace is not None:
+            trace.append((ctx, view, positions, {"holding": held.facts, "concurrency": joined.facts,
+                                                 "report": reports, "merger": merged}))
+        stated = sorted(held.patterns + joined.patterns)
+        if stated:
+            last = Pattern(stated[-1][1], view.sentence.paragraph)
     # reductions need no tokens: every sentence that says "giảm", found in one pass
     sentence_starts = [s.start for s in prepared.sentences]
     seen = -1

@@ -15,20 +15,34 @@ from __future__ import annotations
 
 import re
 
-from .concurrency import position_refs, resolve_incomplete
+from .concurrency import complete, position_refs
 from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, Holding
+from .results import SentenceResult
+from .mentions import _UPPER, Chunk
 from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, position_level
+from .vocab import alternation, load_cues
 
+_CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
-_TITLE_THEN_NAME = re.compile(r"^\s*(?:,\s*)?(?:(?:đồng chí|đ/c|ông|bà)\s+)?$")
-_APPOINTED = re.compile(r"\bgiữ\s+(?:các\s+)?(?:chức(?:\s+vụ|\s+danh)?|cương vị)?\s*$")
-_FORMER = re.compile(r"\b(?:từng|nguyên|trước đây|đã từng|thay cho|thay)\b")
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
+_FORMER = _CUES.former                       # "nguyên", "từng", "thay ông X"
+_PERSON_TITLE = re.compile(r"\b(?:" + alternation(_CUES.spec.person_titles) + r")\s+$")
+_PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
+                     alternation(_CUES.spec.person_titles) + r")|" + alternation(_CUES.spec.plural_titles)
+                     + r"|\d+)\s+$")
+_NAME_LIST_GAP = re.compile(r"^\s*(?:,|;|" + _CUES.w("and") + r"|,\s*(?:" + _CUES.w("and") + r"))\s*(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_EACH = re.compile(r"\b(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
+                   alternation(_CUES.spec.person_titles) + r")\s+$")
 _LINKS = (COMMA, DASH, AND, CONNECTOR)
 # titles the vocabulary does not know stand between a name and its posts
 # without breaking them apart ("Ủy viên dự khuyết Trung ương Đảng")
-_SKIPPABLE = re.compile(r"\b(?:ủy viên dự khuyết|ủy viên)\b[^,;:()\-]{0,60}")
-_STOPPED = re.compile(r"\b(?:thôi|không còn|không|nguyên)\b")   # "thôi kiêm nhiệm", "nguyên ...": not held
+_SKIPPABLE = re.compile(r"\b(?:" + _CUES.w("alternate_member") + r")\b[^,;:()\-]{0,60}")
+_STOPPED = _CUES.stopped                  # "thôi kiêm nhiệm", "nguyên ...": not held
+_REPLACED = re.compile(r"\s*,?\s*(?:" + alternation(_CUES.spec.replaced) + r")\s+(?:(?:"
+                       + alternation(_CUES.spec.person_titles) + r")\s+)?")
+_WORD_AFTER_TITLE = re.compile(r"([^\W\d_]+)")
 
 
 def _link(match: str, a: int, b: int) -> bool:
@@ -39,14 +53,20 @@ def _link(match: str, a: int, b: int) -> bool:
     return cleaned != match[a:b] and bool(re.fullmatch(r"\s*(?:[,\-]\s*)+", cleaned))
 
 
-def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Position],
-                     person_of: dict[int, str]) -> tuple[list[Holding], list[Concurrency]]:
+def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Position]) -> SentenceResult:
+    """Holdings, and the concurrencies of titles in apposition; the result
+    says which position each person holds (by index in `positions`)."""
+    out = SentenceResult()
     match = ctx.match
     chunks = ctx.chunks
     names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
-    if not names or not positions:
-        return [], []
+    if not positions:
+        return out
+    names = sorted(names + _named_again(ctx, view, names), key=lambda x: x[1].start)
+    if not names:
+        return out
     taken: set[int] = set()
+    index = {id(p): k for k, p in enumerate(positions)}
 
     # titles before the name: "Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh Nguyễn Văn A"
     before: dict[int, list[Position]] = {}
@@ -63,6 +83,28 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             group.insert(0, k)
         before[idx] = [positions[g] for g in group]
         taken.update(group)
+    # a plural title before a list of names: "Các Phó Chủ tịch HĐND tỉnh A và B", "5 Phó Chủ tịch gồm: A, B"
+    plural = {id(p) for p in positions
+              if _PLURAL.search(match, max(view.sentence.start, p.start - 12), p.start)}
+    for n, (idx, name) in enumerate(names if plural else ()):
+        group = before.get(idx)
+        if group is None:
+            prior = [k for k, p in enumerate(positions) if p.end <= name.start]
+            if not prior or prior[-1] in taken:
+                continue
+            k = prior[-1]
+            if not (id(positions[k]) in plural and _CUES.name_list_intro.match(match[positions[k].end:name.start])):
+                continue
+            group = before[idx] = [positions[k]]
+            taken.add(k)
+        if id(group[0]) not in plural:
+            continue
+        last = name
+        for idx2, other in names[n + 1:]:
+            if idx2 in before or not _NAME_LIST_GAP.match(match[last.end:other.start]):
+                break
+            before[idx2] = group
+            last = other
 
     # titles after the name: "Nguyễn Văn A, Trưởng ban ..., Giám đốc ..."
     after: dict[int, list[Position]] = {}
@@ -71,8 +113,9 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         if not nxt:
             continue
         k = nxt[0]
-        if not _NAME_THEN_TITLE.match(_SKIPPABLE.sub("", match[name.end:positions[k].start])):
-            continue
+        if not _NAME_THEN_TITLE.match(_SKIPPABLE.sub("", match[name.end:positions[k].start])) and not (
+                idx in before and gap_kind(match, name.end, positions[k].start) == CONNECTOR):
+            continue                  # "Bí thư Huyện ủy X Nguyễn Văn A đồng thời là Chủ tịch HĐND huyện"
         group = [k]
         while k + 1 < len(positions) and k + 1 not in taken \
                 and _link(match, positions[k].end, positions[k + 1].start) \
@@ -94,26 +137,44 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         if not subject:
             continue
         idx, name = subject[-1]
-        if _FORMER.search(match[name.end:p.start]):
-            continue
+        # the words after the name and after any earlier title ("X - nguyên A, được bổ nhiệm B")
+        since = max([name.end] + [q.end for q in positions[:k] if name.end <= q.end <= p.start])
+        between = _between_names(match, names, since, p.start)
+        if _FORMER.search(between[between.rfind(",") + 1:]):
+            continue                           # "thay ông X giữ chức ...": X left it
         group = [k]
         while k + 1 < len(positions) and gap_kind(match, positions[k].end, positions[k + 1].start) in _LINKS:
             k += 1
             group.append(k)
-        appointed.setdefault(idx, []).extend(positions[g] for g in group)
+        # "chỉ định các ông A, ...; B (...), ... giữ chức X": each of them
+        each = [subject[-1]]
+        first = subject[-1]
+        for cand in reversed(subject[:-1]):
+            if _EACH.search(match[max(view.sentence.start, cand[1].start - 20):cand[1].start]):
+                each = [c for c in subject if c[1].start >= cand[1].start]
+                break
+            first = cand
+        for idx, _name in each:
+            appointed.setdefault(idx, []).extend(positions[g] for g in group)
         taken.update(group)
+        # "... thay (cho) ông Y": Y held the post
+        replaced = _REPLACED.match(match, positions[group[-1]].end)
+        if replaced:
+            for idx2, other in names:
+                if other.start == replaced.end():
+                    appointed.setdefault(idx2, []).extend(positions[g] for g in group)
 
     holdings: list[Holding] = []
     concurrencies: list[Concurrency] = []
     for idx, name in names:
         together = before.get(idx, []) + after.get(idx, [])
-        posts = resolve_incomplete(ctx, together + appointed.get(idx, []))
+        posts = complete(together + appointed.get(idx, []))
         posts = [p for p in posts if p.level != "all"]
         if not posts:
             continue
         person = name.person
         for p in together:
-            person_of[id(p)] = person
+            out.person_of[index[id(p)]] = person
         spans = [name.start, name.end] + [x for p in posts for x in (p.start, p.end)]
         start, end = min(spans), max(spans)
         main = [p for p in posts if not p.member] or posts
@@ -121,23 +182,100 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         unit = ctx.unit_for_posts(level, main, view.places, name.start)
         holdings.append(Holding(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit),
                                 person=person, positions=position_refs(ctx, posts)))
-        joint = [p for p in resolve_incomplete(ctx, together) if not p.member and p.level != "all"]
-        if len({p.key for p in joint}) >= 2:
-            levels = {ctx.level(p.level) for p in joint if p.level}
-            if len(levels) > 1:
-                continue                       # posts at different levels: no single pattern
-            lv = levels.pop() if levels else None
-            j_unit = ctx.unit_for_posts(lv, joint, view.places, name.start)
-            if j_unit is None:
-                continue
-            lv = lv or ctx.gaz.units[j_unit].level
-            j_start = min(name.start, joint[0].start)
-            j_end = max(name.end, joint[-1].end)
-            clause = ctx.clause_of(view, j_start)
-            concurrencies.append(Concurrency(
-                ctx.doc, ctx.text[j_start:j_end], j_start, j_end, ctx.unit(j_unit), level=lv,
-                positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, j_start),
-                date=date_in(match[view.sentence.start:view.sentence.end]), person=person))
-            ctx.last_pattern = tuple(sorted({p.key for p in joint}))
-            ctx.last_pattern_paragraph = view.sentence.paragraph
-    return holdings, concurrencies
+        joint = [p for p in complete(together) if not p.member and p.level != "all"]
+        new = [p for p in complete(appointed.get(idx, [])) if not p.member and p.level != "all"]
+        groups = [joint]
+        if new and joint:
+            # a Party post and a state or Front post the person is elected or
+            # appointed to are held together (a post in the same body is left)
+            bodies = {p.body for p in new}
+            kept = [p for p in joint if p.body not in bodies]
+            if any(_is_party(ctx, p) for p in new):
+                kept = [p for p in kept if not _is_party(ctx, p)]
+            else:
+                kept = [p for p in kept if _is_party(ctx, p)]
+            groups.append(kept + new)
+        for group in groups:
+            fact = _joint_fact(ctx, view, name, person, group)
+            if fact is not None:
+                concurrencies.append(fact)
+                out.patterns.append((fact.start, tuple(sorted({p.key for p in group}))))
+    out.facts = holdings + concurrencies
+    return out
+
+
+def _joint_fact(ctx: DocContext, view: SentenceView, name, person: str, joint: list[Position]):
+    """The concurrency of posts one person holds together, if at one level."""
+    if len({p.key for p in joint}) < 2:
+        return None
+    levels = {ctx.level(p.level) for p in joint if p.level}
+    if len(levels) > 1:
+        return None                       # posts at different levels: no single pattern
+    lv = levels.pop() if levels else None
+    unit = ctx.unit_for_posts(lv, joint, view.places, name.start)
+    if unit is None:
+        return None
+    lv = lv or ctx.gaz.units[unit].level
+    start = min([name.start] + [p.start for p in joint])
+    end = max([name.end] + [p.end for p in joint])
+    clause = ctx.clause_of(view, start)
+    s = view.sentence
+    return Concurrency(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit), level=lv,
+                       positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, start),
+                       date=date_in(ctx.match[s.start:s.end]), person=person)
+
+
+def _is_party(ctx: DocContext, p: Position) -> bool:
+    info = ctx.vocab.body_types.get(p.body or "")
+    return info is not None and info.branch == "party" and not p.member
+
+
+def _between_names(match: str, names, start: int, end: int) -> str:
+    """The text between a name and a post, without the other names in it."""
+    parts, at = [], start
+    for _idx, c in names:
+        if start <= c.start < end:
+            parts.append(match[at:c.start])
+            at = c.end
+    parts.append(match[at:end])
+    return " ".join(parts)
+
+
+def _full_names(ctx: DocContext, last: str, before: int) -> set[str]:
+    """The full names ending in `last` the document gives before `before`."""
+    found = set()
+    for m in re.finditer(r"((?:[" + _UPPER + r"][^\W\d_]* ){1,4})" + re.escape(last) + r"\b", ctx.text[:before]):
+        words = m.group(1).split()
+        while words and words[0].lower() not in ctx.vocab.surname_keys:
+            words.pop(0)
+        if words and all(w[1:] == w[1:].lower() for w in words):
+            found.add(" ".join(words + [last]))
+    return found
+
+
+def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
+    """A person named again by the last syllable after a title ("ông Phong",
+    "đồng chí Vụ"): the full name the document gave before, when only one fits."""
+    text, match = ctx.text, ctx.match
+    s = view.sentence
+    if not _CUES.person_title_at.search(match, s.start, s.end):
+        return []
+    starts = {c.start for _i, c in names}
+    out = []
+    for t in _CUES.person_title_at.finditer(match, s.start, s.end):
+        a = t.end()
+        if a >= s.end or not text[a].isupper() or a in starts:
+            continue
+        m = _WORD_AFTER_TITLE.match(text, a, s.end)
+        if m is None or m.group().isupper():
+            continue
+        low = match[a:m.end()]
+        if low in ctx.vocab.surname_keys or low in ctx.vocab.lexicon.root:
+            continue                       # a full name, or a title ("đồng chí Bí thư")
+        nxt = text[m.end():m.end() + 2]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            continue                       # a full name the vocabulary does not know
+        persons = _full_names(ctx, m.group(), s.end)
+        if len(persons) == 1:
+            out.append((-1 - a, Chunk("name", -1, -1, a, m.end(), person=next(iter(persons)))))
+    return out

@@ -362,8 +362,9 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         t = tokens[i]
         found = _composite(tokens, i, limit, vocab) if t.low in heads else None
         if found:
-            end, body = found
-            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body))
+            end, body, head = found
+            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body,
+                                low="list" if head in vocab.list_heads else ""))
             i = end
             continue
         end, lex = vocab.lexicon.match(tokens, i, limit) if t.low in roots else (-1, None)
@@ -377,8 +378,10 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         if t.cap and t.word and t.low in surnames:
             end = _person_end(text, tokens, i, limit)
             if end - i >= 2:
-                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end,
-                                    person=_text_of(text, tokens, i, end)))
+                person = _text_of(text, tokens, i, end)
+                if person.isupper():              # a caption in capitals: "TRẦN VĂN AN"
+                    person = person.title()
+                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end, person=person))
                 i = end
                 continue
         if t.low in _FUNCTION_WORDS:
@@ -396,12 +399,17 @@ _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
 def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
     """End of a person's name starting with a family name at token i."""
     k = i + 1
+    first = text[tokens[i].start:tokens[i].end]
+    capitals = len(first) > 1 and first.isupper()      # "TRẦN PHƯỚC HIỀN": a name in capitals
     while k < limit and k - i < 5:
         t = tokens[k]
         if not (t.word and t.cap and t.low.isalpha() and tokens[k - 1].end == t.start - 1):
             break
         word = text[t.start:t.end]
-        if word[1:] != word[1:].lower():      # UBND, HĐND are no names
+        if capitals:
+            if not word.isupper():
+                break
+        elif word[1:] != word[1:].lower():      # UBND, HĐND are no names
             break
         k += 1
     return k
@@ -418,6 +426,8 @@ def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
     lexicon = vocab.composites[head]
     parts: list[str] = ["bao"] if head == "báo" else []
     j = end
+    if j < limit and tokens[j].low == ":" and head in vocab.list_heads:      # "các Trạm: A, B, C"
+        j += 1
     last = end
     while j < limit:
         while j < limit and tokens[j].low in SOFT:
@@ -432,4 +442,4 @@ def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
     needed = 2
     if len(parts) < needed or (head == "báo" and len(parts) < 2):
         return None
-    return last, composite_key(parts)
+    return last, composite_key(parts), head

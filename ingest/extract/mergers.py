@@ -18,31 +18,52 @@ Only bodies of the vocabulary count as merged bodies; a body after "thuộc",
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
-from .context import DocContext, SentenceView, date_in
+from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span
-from .vocab import LEVEL_RANK
+from .vocab import LEVEL_RANK, alternation, load_cues
 
-_VERB = re.compile(r"\b(?:hợp nhất|sáp nhập|sát nhập|xác nhập)\b")
-_FOUND = re.compile(r"\bthành lập\b")
-_BASIS = re.compile(r"\btrên cơ sở\s*(?:(?:hợp nhất|sáp nhập|sát nhập|tiếp nhận|sắp xếp lại|sắp xếp|"
-                    r"tổ chức lại|kết hợp|hợp nhất lại)\b)?\s*:?")
-_RENAMED = re.compile(r"\bsau khi (?:hợp nhất|sáp nhập)\b[^.;]{0,60}?\b(?:có tên gọi là|có tên gọi|có tên là|"
-                      r"có tên|tên gọi là|tên gọi|mang tên|gọi là|lấy tên là|lấy tên)\s*:?\s*")
-_MOVE = re.compile(r"\bchuyển\s+(?:nguyên trạng\s+)?")
-_MOVE_FUNCTION = re.compile(r"\bchuyển\s+(?:giao\s+)?chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)"
-                            r"\s+(?:của|từ)\s+")
-_ADD_FUNCTION = re.compile(r"\bbổ sung chức năng(?:\s*,?\s*nhiệm vụ)?\s+(?P<func>[^;.]{3,120}?)\s+từ\s+")
-_TO = re.compile(r"\s(?:về|vào|sang|cho)\s+")
-_END = re.compile(r";|\.(?:\s|$)|\s(?:thành(?!\s+(?:phố|lập|viên|công))|vào)\s|\bbổ sung\b|"
-                  r"\s(?:để|nhằm|theo|từ ngày|kể từ|sau khi)\s|"
-                  r",\s*(?:chuyển|hợp nhất|sáp nhập|thành lập|đồng thời|giảm|tăng|tiếp nhận)\b")
-_INTO = re.compile(r"^\s(?P<word>thành|vào)\s")
-_OWNER = re.compile(r"(?:trực thuộc|thuộc|của|từ|cho|tại|với sự)\s*$")
+_CUES = load_cues()
+W = _CUES.w          # function words of cues.yaml, as regex alternations
+
+_VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
+_FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
+_UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
+_BASIS = re.compile(r"\b(?:" + W("basis") + r")\s*(?:(?:" + W("basis_verbs") + r")\b)?\s*:?")
+_RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + W("named_as") + r")\s*:?\s*")
+_MOVE = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("as_is") + r")\s+)?")
+_FUNCTION_WORDS = r"(?:" + W("function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?"
+_MOVE_FUNCTION = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("hand_over") + r")\s+)?" + _FUNCTION_WORDS
+                            + r"\s+(?P<func>[^;.]{3,120}?)\s+(?:" + W("of_from") + r")\s+")
+_MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("function") + r")\b")
+_ADD_FUNCTION = re.compile(r"\b(?:" + W("add_function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?\s+"
+                           r"(?P<func>[^;.]{3,120}?)\s+(?:" + W("from") + r")\s+")
+_TO = re.compile(r"\s(?:" + W("to") + r")\s+")
+_END = re.compile(r";|\.(?:\s|$)|\s(?:(?:" + W("into") + r")(?!\s+(?:" + W("into_not") + r")))\s|\b(?:"
+                  + W("region_end") + r")\b|\s(?:" + W("region_end_before") + r")\s|,\s*(?:"
+                  + W("region_end_after_comma") + r")\b")
+_INTO = re.compile(r"^\s(?P<word>" + W("into") + r")\s")
+_OWNER = re.compile(r"(?:" + W("owner") + r")\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
+# between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."
+_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|" + W("and") + r")\s*$")
+_ABSORB = re.compile(W("absorb_into"))
+_SOURCES = "sources"                 # an owner run opened by "từ": the bodies things come from
+_FROM_WORD = re.compile(r"(?:" + W("from") + r")\b")
+_DISSOLVE = _CUES.dissolve
+_MOVE_TASKS = re.compile(r"\b(?:(?:" + W("move_by") + r")\s+)?(?:" + W("move") + r")(?:\s+(?:" + W("hand_over")
+                         + r"))?\s+(?P<func>(?:" + W("function") + "|" + W("task") + r")[^;.]{0,140}?)\s+(?:"
+                         + W("to_target") + r")\s+")
+_BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P<func>(?:(?!\b(?:" + W("of_under")
+                        + r")\b)[^\d,;:()]){2,50}?)\s+(?:" + W("of_under") + r")\s+")
+_WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
+_AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
+_COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
+_MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
 
 
 class _Sentence:
@@ -59,6 +80,7 @@ class _Sentence:
         chunks = self.ctx.chunks[self.view.c0:self.view.c1]
         match = self.ctx.match
         last_end = None            # end of the words a next body would be attached to
+        prev_owner = False
         for c in chunks:
             if c.kind == "tok":
                 continue
@@ -77,7 +99,17 @@ class _Sentence:
                 if last_end is not None:
                     last_end = match.index(")", c.end) + 1
                 continue
-            item = not attached and not _OWNER.search(match[max(c.start - 20, 0):c.start])
+            found = _OWNER.search(match[max(c.start - 20, 0):c.start])
+            owner = bool(found)
+            if attached:
+                owner = prev_owner                           # "Ban Tuyên giáo Tỉnh ủy": one owner
+            elif not owner and self.bodies and not self.bodies[-1][1] and prev_owner == _SOURCES \
+                    and _OWNER_LIST.match(match[self.bodies[-1][0].end:c.start]):
+                owner = _SOURCES                             # "từ A, B, C": all of them sources
+            elif found:
+                owner = _SOURCES if _FROM_WORD.match(found.group()) else True
+            prev_owner = owner
+            item = not attached and not owner
             info = self.ctx.vocab.body_types.get(c.body)
             if info is not None and not info.merge:
                 item = False
@@ -110,11 +142,19 @@ def _ref(ctx: DocContext, c: Chunk) -> BodyRef:
     return BodyRef(c.body, ctx.text[c.start:c.end], c.start, c.end)
 
 
+def _refs(ctx: DocContext, c: Chunk) -> list[BodyRef]:
+    """The bodies a chunk names: a list head ("Báo và Đài", "các Trạm: A, B")
+    names each of its parts."""
+    if c.low == "list" and c.body and "+" in c.body:
+        return [BodyRef(part, ctx.text[c.start:c.end], c.start, c.end) for part in c.body.split("+")]
+    return [_ref(ctx, c)]
+
+
 def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
     low = match[s.start:s.end]
-    if not (_VERB.search(low) or "chuyển" in low or "thành lập" in low):
+    if not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
         return []
     sent = _Sentence(ctx, view)
     if not sent.bodies:
@@ -136,6 +176,15 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         new_body = into or new_body
         if items:
             facts.append(_merger(ctx, view, clause, m.start(), region_end, items, into, "merge"))
+        if into is not None:
+            # "Bộ phận lưu trữ thuộc Phòng Nội vụ": a function moved from its body
+            for part in _BODY_PART.finditer(match, basis.end(), region_end):
+                if sent.first_body(part.start(), part.start() + 1, owners=True) is not None:
+                    continue                                 # "bộ phận khuyến nông" is a body itself
+                owner = sent.first_body(part.end(), min(region_end, part.end() + 3), owners=True)
+                if owner is not None:
+                    func = ctx.text[part.start("func"):part.end("func")].strip(" ,")
+                    facts.append(_transfer(ctx, view, clause, part.start(), owner.end, owner, into, func))
 
     # sau khi hợp nhất, có tên gọi là X
     for m in _RENAMED.finditer(match, s.start, s.end):
@@ -155,6 +204,21 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         facts.extend(_verb(ctx, view, sent, clause, m))
 
     # chuyển chức năng F của A về B / chuyển A về B / bổ sung chức năng F từ A
+    # giải thể A, B và (điều) chuyển nhiệm vụ ... về C: each dissolved body's tasks go to C
+    for m in _DISSOLVE.finditer(match, s.start, s.end):
+        move = _MOVE_TASKS.search(match, m.end(), s.end)
+        if move is None:
+            continue
+        sources = sent.items(m.end(), move.start(), owners=True)
+        target = sent.first_body(move.end(), min(s.end, move.end() + 3))
+        if not sources or target is None:
+            continue
+        func = ctx.text[move.start("func"):move.end("func")].strip(" ,")
+        clause = ctx.clause_of(view, m.start())
+        for source in sources:
+            if source.body != target.body:
+                facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
+        consumed.append((m.start(), target.end))
     for m in _MOVE_FUNCTION.finditer(match, s.start, s.end):
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
@@ -167,13 +231,21 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
         facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
     for m in _MOVE.finditer(match, s.start, s.end):
-        if match.startswith("chức năng", m.end()) or match.startswith("giao chức năng", m.end()):
+        if _MOVE_FUNCTION_HEAD.match(match, m.end()):
             continue
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3))
         if source is None:
             continue
         to = _TO.search(match, source.end, min(clause.end, source.end + 60))
+        under = _UNDER.match(match, to.end()) if to else None
+        if under:
+            # "chuyển A về trực thuộc B": A goes on, under B
+            target = sent.first_body(under.end(), min(clause.end, under.end() + 3), owners=True)
+            if target is not None and target.body != source.body:
+                facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target,
+                                       ctx.text[under.start():under.end()].strip()))
+            continue
         target = sent.first_body(to.end(), min(clause.end, to.end() + 3)) if to else None
         if target is None or target.body == source.body:
             continue
@@ -185,7 +257,38 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
             continue
         func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
         facts.append(_transfer(ctx, view, clause, m.start(), source.end, source, new_body, func))
-    return [f for f in facts if f is not None]
+    return _for_each_listed(ctx, view, [f for f in facts if f is not None])
+
+
+def _for_each_listed(ctx: DocContext, view: SentenceView, facts: list) -> list:
+    """A merger stated once for a list of units before it ("9/9 huyện: A, B, ...
+    sáp nhập X và Y") holds for each of them, and for the unit that counts
+    them when a count is given."""
+    lists = place_lists(ctx, view) if facts else []
+    if not lists:
+        return facts
+    out = []
+    for f in facts:
+        before = [pl for pl in lists if pl.end <= f.start and f.unit.code in pl.codes + [None]] \
+            if isinstance(f, Merger) else []
+        # "... tại 10 tỉnh, thành phố, bao gồm: A, B, C": the list after the fact
+        last = max([b.end for b in f.bodies] + [f.into.end if f.into else 0]) if isinstance(f, Merger) else 0
+        after = [pl for pl in lists if pl.start >= last and _AT_LIST.match(ctx.match, last, pl.start)] \
+            if isinstance(f, Merger) else []
+        # "Trung tâm Y tế các huyện A, B, C hợp nhất với ...": the list inside the fact
+        inside = [pl for pl in lists if f.start <= pl.start and pl.end <= f.end and f.unit.code in pl.codes] \
+            if isinstance(f, Merger) else []
+        if not before and not after and not inside:
+            out.append(f)
+            continue
+        pl = before[-1] if before else (after[0] if after else inside[0])
+        for code in pl.codes:
+            out.append(dataclasses.replace(f, unit=ctx.unit(code), bodies=list(f.bodies)))
+        if pl.counted:
+            container = ctx.gaz.units[pl.codes[0]].parent_at("province" if pl.level == "district" else "district")
+            if container:
+                out.append(dataclasses.replace(f, unit=ctx.unit(container), bodies=list(f.bodies)))
+    return out
 
 
 def _region_end(match: str, start: int, limit: int) -> int:
@@ -200,7 +303,7 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         after += 1
     # "A (buộc phải) sáp nhập vào B": the subject is what is absorbed
     into_m = _INTO.match(" " + match[after:clause.end])
-    if into_m and into_m.group("word") == "vào":
+    if into_m and _ABSORB.fullmatch(into_m.group("word")):
         target = sent.first_body(after, min(clause.end, after + 8))
         source = sent.last_item_before(clause.start, m.start())
         if target and source:
@@ -212,11 +315,16 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
     if not items or not _LIST_START.match(match[after:items[0].start]) \
             or len(match[after:items[0].start].split()) > 10:
         return []
+    if _WITH.match(match, after, items[0].start):
+        # "A (được) hợp nhất với B": the subject is the first part
+        subject = sent.last_item_before(clause.start, m.start())
+        if subject is not None and subject.body != items[0].body:
+            items = [subject] + items
     into, kind = None, "merge"
     tail = _INTO.match(match[region_end:clause.end])
     if tail:
         into = sent.first_body(region_end + tail.end(), min(clause.end, region_end + tail.end() + 3))
-        if tail.group("word") == "vào":
+        if _ABSORB.fullmatch(tail.group("word")):
             kind = "absorb"
     end = into.end if into else region_end
     facts = []
@@ -225,18 +333,29 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "absorb"))
     elif not single:
         facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
+    elif len(items) >= 2 and len({ctx.match[c.start:c.end] for c in items}) >= 2:
+        # "hợp nhất Văn phòng HĐND và Văn phòng UBND": two bodies of one type
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into or items[0], "merge"))
+    elif len(items) == 1 and items[0].low == "list" and "+" in (items[0].body or ""):
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
     elif len(items) == 1 and ctx.vocab.parts_of(items[0].body):
         body = items[0]
         parts = [BodyRef(p, ctx.text[body.start:body.end], body.start, body.end)
                  for p in ctx.vocab.parts_of(body.body)]
         facts.append(_merger(ctx, view, clause, m.start(), end, [], body, "merge", parts=parts))
+    elif len(items) == 1 and into is not None and into.body != items[0].body:
+        # "tổ chức lại A thành B", "hợp nhất A thành B": one body named, the result named
+        facts.append(_merger(ctx, view, clause, m.start(), end, items, into, "merge"))
+    elif single and _COUNTED_ITEMS.match(match[after - 1:items[0].start]):
+        # "sáp nhập 8 trường tiểu học": bodies of one type merged together
+        facts.append(_merger(ctx, view, clause, m.start(), end, items[:1], into or items[0], "merge"))
     # the same verb goes on over the next clauses: "hợp nhất A với B; C và D"
     if match[region_end:region_end + 1] == ";":
         for nxt in view.sentence.clauses:
             if nxt.start <= clause.start:
                 continue
             head = match[nxt.start:nxt.end]
-            if _VERB.search(head) or re.search(r"\b(?:chuyển|thành lập)\b", head):
+            if _VERB.search(head) or _MOVE_OR_FOUND.search(head):
                 break
             first = sent.first_body(nxt.start, nxt.end)
             if first is None or match[nxt.start:first.start].strip():
@@ -261,7 +380,7 @@ def _level_of(ctx: DocContext, start: int, end: int) -> str | None:
 def _merger(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int,
             items: list[Chunk], into: Chunk | None, kind: str, parts: list[BodyRef] | None = None,
             cue: tuple[Span, int] | None = None) -> Merger | None:
-    bodies = parts if parts is not None else [_ref(ctx, c) for c in items]
+    bodies = parts if parts is not None else [b for c in items for b in _refs(ctx, c)]
     if not bodies:
         return None
     unit = _unit_of(ctx, view, clause, start, end)

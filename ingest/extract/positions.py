@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
-from .vocab import LEVEL_RANK
+from .normalize import norm_phrase
+from .vocab import LEVEL_RANK, alternation, load_cues
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
-_MAY_BE_INCOMPLETE = frozenset({"chủ tịch", "phó chủ tịch", "chủ nhiệm", "giám đốc", "chánh"})
+_MAY_BE_INCOMPLETE = frozenset(norm_phrase(r) for r in load_cues().spec.roles_alone)
 # Committees that qualify the body before them ("Ban Dân vận Huyện ủy").
 _OWNER_BODIES = frozenset({"cap-uy", "ubnd", "hdnd"})
 
@@ -83,7 +84,8 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
             body = None
             body_surface = ""
             level = None
-            if q < c_end and chunks[q].kind == "body" and _blank(match, c.end, chunks[q].start):
+            if q < c_end and chunks[q].kind == "body" and (_blank(match, c.end, chunks[q].start)
+                                                           or _FILLER.match(match, c.end, chunks[q].start)):
                 body = chunks[q].body
                 body_surface = text[chunks[q].start:chunks[q].end]
                 level = chunks[q].lex.level if chunks[q].lex else None
@@ -114,8 +116,11 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
     return positions
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|-|và|hoặc|/)\s*$")
-_VIET_NAM = re.compile(r"\s+việt nam\b")
+_LIST_GAP = re.compile(r"\s*(?:,|-|" + load_cues().w("list_or") + r"|/)\s*$")
+_VIET_NAM = re.compile(r"\s+(?:" + load_cues().w("viet_nam") + r")\b")
+_OF = frozenset(load_cues().spec.words["of"])
+_TERM = load_cues().term
+_FILLER = re.compile(r"\s+(?:" + alternation(load_cues().spec.role_fillers) + r")\s+$")
 
 
 def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Position,
@@ -128,12 +133,22 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
         vn = _VIET_NAM.match(match, end)
         if vn:
             end = vn.end()
+        term = _TERM.match(match, end)                       # "khóa XIV", "nhiệm kỳ 2020 - 2025"
+        while term:
+            end = term.end()
+            while q < c_end and chunks[q].start < end:
+                q += 1
+            term = _TERM.match(match, end)
+        if q >= c_end:
+            break
         c = chunks[q]
         if not _blank(match, end, c.start):
             break
         nxt = chunks[q + 1] if q + 1 < c_end else None
-        if c.kind == "body" and c.body in _OWNER_BODIES and c.lex and c.lex.level:
-            _set_level(pos, c.lex.level, 2, strengths)
+        if c.kind == "body" and c.body in _OWNER_BODIES and c.lex:
+            # "Huyện ủy", "UBND", "cấp ủy" (its level in the word after: "cấp ủy huyện")
+            if c.lex.level:
+                _set_level(pos, c.lex.level, 2, strengths)
             had_owner = True
         elif c.kind == "level" and c.lex.key != "all":
             _set_level(pos, c.lex.level, 1 if c.lex.generic else 3, strengths)
@@ -145,7 +160,7 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
             pos.places.append(c.place)
             level = c.place.level if c.place.level != "city" else "district"
             _set_level(pos, level, 4, strengths)
-        elif c.kind == "tok" and c.low == "của" and nxt and nxt.kind in ("level", "place") \
+        elif c.kind == "tok" and c.low in _OF and nxt and nxt.kind in ("level", "place") \
                 and _blank(match, c.end, nxt.start):
             if nxt.kind == "level" and not nxt.lex.generic and nxt.lex.key != "all":
                 pos.refers_back = True
@@ -178,15 +193,12 @@ AND = "and"
 OR = "or"
 BREAK = "break"
 
-_CONNECTOR = re.compile(
-    r"^\s*,?\s*(?:(?:cũng|sẽ|còn|đã|được|vừa|nay)\s+)*"
-    r"(?:đồng thời\s+(?:là|làm|giữ(?:\s+(?:chức|chức vụ|chức danh|cương vị))?|kiêm(?:\s+nhiệm)?)"
-    r"|(?:(?:thôi|không còn|không)\s+)?kiêm(?:\s+nhiệm)?(?:\s+(?:luôn|chức|chức vụ|chức danh))?"
-    r"|là|vừa là|kiêm luôn)\s*$")
+_CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connector_lead) + r")\s+)*(?:"
+                        + alternation(load_cues().spec.connectors) + r")\s*$")
 _DASH = re.compile(r"^\s*-\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
-_AND = re.compile(r"^\s*(?:và|,\s*và)\s*$")
-_OR = re.compile(r"^\s*(?:hoặc|hay|/)\s*$")
+_AND = re.compile(r"^\s*(?:(?:" + load_cues().w("and") + r")|,\s*(?:" + load_cues().w("and") + r"))\s*$")
+_OR = re.compile(r"^\s*(?:" + alternation(load_cues().spec.alternatives) + r"|/)\s*$")
 
 
 def gap_kind(match: str, a: int, b: int) -> str:
@@ -213,3 +225,16 @@ def position_level(positions: list[Position]) -> str | None:
         return None
     specific = [lv for lv in levels if lv in LEVEL_RANK]
     return specific[0] if specific else levels[0]
+
+
+def resolve_roles(positions: list[Position], memory: dict[str, str]) -> dict[str, str]:
+    """A role written alone ("Chủ tịch") takes the body it had last in the text.
+    `memory` (role surface -> body) is what the sentences before said; the
+    memory after this sentence is returned (a new dict: nothing is shared)."""
+    memory = dict(memory)
+    for p in positions:
+        if p.complete:
+            memory[p.role_surface] = p.body
+        elif p.role_surface in memory:
+            p.body = memory[p.role_surface]
+    return memory

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
+import re
 
+from . import schema
 from .normalize import norm_phrase
 from .tokens import HARD, SOFT, Token, phrase_tokens
 
-VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
+VOCAB_DIR = Path(str(files("mergegraph.ingest"))) / "vocab"  # package data
 
 LEVELS = ("central", "province", "district", "commune", "village")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
@@ -71,7 +73,9 @@ class Lexicon:
                 if _VALUE in child and j + 1 > best_end:
                     best_end, best = j + 1, child[_VALUE]
                 stack.append((child, j + 1))
-            if j > i and tok in SOFT:
+            if j > i + 1 and tok in SOFT:
+                # a separator inside a name after two words of it at least: "Văn hóa và
+                # Thông tin"; never "huyện và Đoàn" read as "Huyện đoàn"
                 stack.append((node, j + 1))
             gap = node.get(_GAP)
             if gap is not None:
@@ -93,6 +97,67 @@ class BodyType:
     merge: bool = True          # can be a merged body
 
 
+def alternation(phrases) -> str:
+    """A regex alternation of phrases in matching form, longest first."""
+    forms = sorted({norm_phrase(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(map(re.escape, forms))
+
+
+def words_re(phrases, flags: int = 0) -> re.Pattern:
+    """Any of the phrases, on word boundaries."""
+    return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
+
+
+class Cues:
+    """The cue words of cues.yaml as compiled patterns and lookups."""
+
+    def w(self, name: str) -> str:
+        """The function words `name` of cues.yaml as a regex alternation."""
+        try:
+            return alternation(self.spec.words[name])
+        except KeyError:
+            raise schema.VocabularyError(f"cues.yaml: words.{name} is missing") from None
+
+    def __init__(self, spec: "schema.CuesFile") -> None:
+        self.spec = spec
+        self.trigger = re.compile(r"\b(?:" + alternation(spec.triggers) + r"|(?:"
+                                  + alternation(spec.trigger_prefixes) + r")\w*)\b")
+        self.appointment_end = re.compile(r"\b(?:" + alternation(spec.appointment) + r")\s*:?\s*$")
+        self.former = words_re(spec.former)
+        self.stopped = words_re(spec.stopped)
+        self.person_title = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+$")
+        self.person_titles = frozenset(norm_phrase(p) for p in spec.person_titles)
+        self.plural_title = re.compile(r"(?:\b(?:" + alternation(spec.plural_titles) + r")|\b\d+)\s+$")
+        self.name_list_intro = re.compile(r"^\s*,?\s*(?:(?:" + alternation(spec.name_list_intro) + r")\s*)?:?\s*$")
+        self.term = re.compile(r"(?:\s*,)?\s+(?:(?:" + alternation(spec.terms) + r")\s+(?:[ivxlc]+\b|(?:"
+                               + self.w("new") + r")\b|\d{4}\s*-\s*\d{4}|\d+\b)(?:\s*,?\s*(?:(?:" + self.w("term")
+                               + r")\s+)?\d{4}\s*-\s*\d{4})?|\(\s*(?:" + self.w("former_suffix") + r")\s*\))")
+        self.place_list_intro = re.compile(r"\s*(?:\(|:|-|,)?\s*(?:(?:" + alternation(spec.place_list_intro)
+                                           + r")\b\s*:?\s*)?")
+        self.dissolve = words_re(spec.dissolve)
+        self.move_functions = words_re(spec.move_functions)
+        # level nouns: matching form -> level
+        self.noun_level = {norm_phrase(w): lv for lv, ws in spec.level_nouns.items() for w in ws}
+        # nouns a coverage counts ("5/12 xã", "100% thôn"): matching form -> level
+        self.coverage_level = {w: ("district" if lv == "city" else lv) for w, lv in self.noun_level.items()
+                               if lv != "central"}
+        self.coverage_level.update({norm_phrase(w): lv for lv, ws in spec.coverage_nouns.items() for w in ws})
+        self.coverage_noun = alternation(self.coverage_level)
+        self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
+        # what a sentence needs to be read word by word: a trigger or a count report, in one pass
+        self.hot = re.compile(self.trigger.pattern + "|" + self.count_report.pattern)
+        self.status = {}
+        for name, phrases in spec.status.items():
+            plain = [p for p in phrases if p not in spec.status_unless]
+            parts = [r"\b(?:" + alternation(plain) + r")\b"] if plain else []
+            for p in phrases:
+                if p in spec.status_unless:
+                    unless = "".join(f"(?<!{re.escape(norm_phrase(u))} )" for u in spec.status_unless[p])
+                    parts.append(unless + r"\b" + alternation([p]) + r"\b")
+            self.status[name] = re.compile("|".join(parts))
+        self.person_title_at = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     lexicon: Lexicon                    # bodies, roles, fused positions, level words
@@ -102,6 +167,8 @@ class Vocabulary:
     surnames: frozenset[str]
     honorifics: Lexicon
     surname_keys: frozenset[str] = frozenset()     # surnames in matching form
+    cues: Cues | None = None
+    list_heads: frozenset[str] = frozenset()       # composite heads that list bodies
 
     def parts_of(self, key: str) -> tuple[str, ...]:
         """The part types of a merged body type ("a+b", or a type with parts)."""
@@ -115,33 +182,29 @@ def composite_key(parts) -> str:
     return "+".join(sorted(set(parts)))
 
 
-# Level words: what a bare "huyện", "cấp xã", "các cấp" says.
-_LEVEL_WORDS = {
-    "province": ["tỉnh"],
-    "city": ["thành phố", "TP"],
-    "district": ["huyện", "quận", "thị xã", "TX"],
-    "commune": ["xã", "phường", "thị trấn"],
-    "central": ["Trung ương", "TW"],
-}
-_GENERIC_LEVEL_WORDS = {
-    "province": ["cấp tỉnh"],
-    "district": ["cấp huyện"],
-    "commune": ["cấp xã", "cấp cơ sở"],
-    "village": ["cấp thôn"],
-    "all": ["các cấp"],
-}
+# Levels a bare level noun gives to a position ("Chủ tịch UBND huyện"); the
+# village nouns are body names there (thon-to-dan-pho), not level words.
+_LEVEL_WORD_KEYS = ("province", "city", "district", "commune", "central")
 
 
-def _load_yaml(name: str) -> dict:
-    with open(VOCAB_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def _load_yaml(name: str, model):
+    """A vocabulary file, checked against its schema (schema.VocabularyError)."""
+    return schema.load(VOCAB_DIR / name, model).model_dump()
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    return Cues(schema.load(VOCAB_DIR / "cues.yaml", schema.CuesFile))
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    bodies = _load_yaml("bodies.yaml")
-    roles = _load_yaml("roles.yaml")
-    people = _load_yaml("people.yaml")
+    bodies_file = schema.load(VOCAB_DIR / "bodies.yaml", schema.BodiesFile)
+    roles_file = schema.load(VOCAB_DIR / "roles.yaml", schema.RolesFile)
+    schema.check_references(bodies_file, roles_file, VOCAB_DIR)
+    bodies, roles = bodies_file.model_dump(), roles_file.model_dump()
+    people = _load_yaml("people.yaml", schema.PeopleFile)
+    cues = load_cues()
     lexicon = Lexicon()
 
     for phrase in bodies.get("not_bodies", []) + roles.get("not_roles", []):
@@ -168,10 +231,12 @@ def vocabulary() -> Vocabulary:
         for name in spec.get("cased", ()):
             lexicon.add(name, Lex("body", key, cased=True, surface=name))
 
-    for level, words in _GENERIC_LEVEL_WORDS.items():
+    for level, words in cues.spec.generic_levels.items():
         for word in words:
             lexicon.add(word, Lex("level", level, level, generic=True, surface=word))
-    for level, words in _LEVEL_WORDS.items():
+    for level, words in cues.spec.level_nouns.items():
+        if level not in _LEVEL_WORD_KEYS:
+            continue
         for word in words:
             lexicon.add(word, Lex("level", level, level, surface=word))
 
@@ -190,4 +255,5 @@ def vocabulary() -> Vocabulary:
 
     surnames = frozenset(people["surnames"])
     return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
-                      frozenset(norm_phrase(s) for s in surnames))
+                      frozenset(norm_phrase(s) for s in surnames), cues,
+                      frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())))

@@ -1,5 +1,6 @@
-"""The whole development set through the evaluation's own scorer
-(shared/eval/score.py), with an F1 floor a little below what the engine reaches."""
+"""Both development sets through the evaluation's own scorer
+(shared/eval/score.py), with F1 floors a little below what the engine reaches
+and a precision floor: a rule that buys recall with false facts fails here."""
 
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from mergegraph.ingest.pipeline import extract_manifest
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists() or not (EVAL / "dev" / "gold.jsonl").exists(),
-                                reason="shared/eval (scorer and development set) is not beside the project")
+                                reason="shared/eval (scorer and development sets) is not beside the project")
 
-FLOOR = {"all": 0.97, "concurrency": 0.95, "merger": 0.95, "holding": 0.95}
+# reached: dev 1.000 in every type; dev2 0.953 overall (P 0.959 R 0.948)
+FLOORS = {
+    "dev": {"all": 0.97, "concurrency": 0.95, "merger": 0.95, "transfer": 0.95, "holding": 0.95,
+            "precision": 0.95},
+    "dev2": {"all": 0.93, "concurrency": 0.83, "merger": 0.93, "transfer": 0.90, "holding": 0.94,
+             "precision": 0.93},
+}
 
 
 def _scorer():
@@ -25,24 +32,36 @@ def _scorer():
     return module
 
 
-def test_dev_set_f1(tmp_path):
+def _score(name: str, tmp_path: Path) -> dict[str, float]:
     score = _scorer()
-    pred = tmp_path / "pred.jsonl"
-    report = extract_manifest(EVAL / "dev" / "manifest.jsonl", pred)
+    pred = tmp_path / f"{name}.jsonl"
+    manifest = EVAL / name / "manifest.jsonl"
+    report = extract_manifest(manifest, pred)
     assert report.errors == []
-    gold_req, gold_opt, _ = score.load(EVAL / "dev" / "gold.jsonl")
-    docs = {k[1] for k in gold_req | gold_opt}
+    gold_req, gold_opt, _ = score.load(EVAL / name / "gold.jsonl")
+    # as score.py --manifest: every document of the manifest counts, gold facts or not
+    import json
+    docs = {json.loads(line)["doc"] for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()}
     pred_req, pred_opt, _ = score.load(pred, docs)
     predicted = pred_req | pred_opt
     totals = [0, 0, 0]
-    f1 = {}
+    out = {}
     for kind in score.TYPES:
         g = {k for k in gold_req if k[0] == kind}
         o = {k for k in gold_opt if k[0] == kind}
         s = {k for k in predicted if k[0] == kind}
         tp, fp, fn = len(s & g), len(s - g - o), len(g - s)
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
-        f1[kind] = score.prf(tp, fp, fn)[2]
-    f1["all"] = score.prf(*totals)[2]
-    for kind, floor in FLOOR.items():
-        assert f1[kind] >= floor, (kind, f1)
+        out[kind] = score.prf(tp, fp, fn)[2]
+    p, _r, f = score.prf(*totals)
+    out["all"], out["precision"] = f, p
+    return out
+
+
+@pytest.mark.parametrize("name", ["dev", "dev2"])
+def test_development_set_scores(name, tmp_path):
+    if not (EVAL / name / "gold.jsonl").exists():
+        pytest.skip(f"{name} is not beside the project")
+    got = _score(name, tmp_path)
+    for kind, floor in FLOORS[name].items():
+        assert got[kind] >= floor, (name, kind, got)

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from mergegraph.ingest.extract.documents import DocumentError, DocumentMeta
 from mergegraph.ingest.manifest import Document, Skipped, check_date
 from mergegraph.ingest.web.fetch import Archive, FetchConfig, Fetcher, FetchError, FetchRecord
+from mergegraph.ingest.web.fetch import _now as now
 from mergegraph.ingest.web.page import FEED_TYPES, HTML_TYPES, article_text, decode, page_meta
 from mergegraph.ingest.web.publishers import infer_province_hint
 
@@ -219,7 +220,7 @@ def fetch_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
         try:
             listed = _one(item, depth, archive, fetcher, offline, known, report, latest, out)
         except FetchError as err:
-            archive.append(FetchRecord(item.url, _now(), err.status, err.final_url, error=err.reason))
+            archive.append(FetchRecord(item.url, now(), err.status, err.final_url, error=err.reason))
             out.append(Skipped(item.origin or item.url, err.reason))
             continue
         except DocumentError as err:
@@ -230,9 +231,47 @@ def fetch_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
     return out
 
 
-def _now() -> str:
-    from mergegraph.ingest.web.fetch import _now as now
-    return now()
+def is_url(text: str) -> bool:
+    """Whether a command-line argument is a web address (not a file)."""
+    return bool(re.match(r"^https?://", text.strip(), re.I))
+
+
+def fetch_config(settings) -> FetchConfig:
+    return FetchConfig(delay=settings.fetch_delay)
+
+
+def web_items(settings, driver, database: str, urls: list[str], url_file: Path | None,
+              offline: bool = False, province_hint: str | None = None,
+              ) -> tuple[list[Document | Skipped], WebReport]:
+    """What `mergegraph ingest URL... / --urls FILE [--offline]` ingests: the
+    Documents of the pages (fetched, or read back from the archive) and a
+    Skipped for each URL that failed, with the report of the fetches."""
+    from mergegraph.graph.facts import known_sources
+
+    entries: list[UrlItem | Skipped] = []
+    for url in urls:
+        try:
+            entries.append(url_item(url, province_hint=province_hint))
+        except ValueError as err:
+            entries.append(Skipped(url, str(err)))
+    if url_file is not None:
+        for entry in read_url_list(url_file):
+            if isinstance(entry, UrlItem) and province_hint and not entry.meta.province_hint:
+                entry = UrlItem(entry.url, replace(entry.meta, province_hint=province_hint),
+                                entry.origin)
+            entries.append(entry)
+    report = WebReport()
+    archive = Archive(settings.archive)
+
+    def known(doc: str) -> bool:
+        return bool(known_sources(driver, database, [doc]))
+
+    if offline:
+        return fetch_documents(entries, archive=archive, offline=True, report=report), report
+    with Fetcher(fetch_config(settings)) as fetcher:
+        items = fetch_documents(entries, archive=archive, fetcher=fetcher, known=known,
+                                report=report)
+    return items, report
 
 
 def _one(item: UrlItem, depth: int, archive: Archive, fetcher: Fetcher | None, offline: bool,

@@ -158,7 +158,8 @@ class Fetcher:
             finally:
                 self._last[host] = time.monotonic()
 
-    def _robots_for(self, url: str) -> RobotFileParser:
+    def _robots_for(self, url: str) -> RobotFileParser | FetchError:
+        """The site's rules, or why the site cannot be fetched at all."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
@@ -167,20 +168,25 @@ class Fetcher:
                 resp, body = self._attempts(origin + "/robots.txt", {})
                 if resp.status_code == 200:
                     parser.parse(body.decode("utf-8", "replace").splitlines())
-                elif resp.status_code >= 500:
-                    parser.disallow_all = True
+                elif resp.status_code >= 500:  # RFC 9309: unreachable, assume all disallowed
+                    parser = FetchError(url, f"{origin}/robots.txt answers HTTP "
+                                        f"{resp.status_code}: the site is off limits for now")
                 else:                      # 3xx not followed, 4xx: no rules
                     parser.allow_all = True
             except FetchError as err:
                 if "too large" in err.reason:
-                    parser.allow_all = True  # RFC 9309: parse at least 500 KiB; ours: none
+                    parser.allow_all = True
                 else:
-                    parser.disallow_all = True
+                    parser = FetchError(url, err.reason)
             self._robots[origin] = parser
         return self._robots[origin]
 
     def allowed(self, url: str) -> bool:
-        return self._robots_for(url).can_fetch(ROBOTS_AGENT, url)
+        """Whether robots.txt allows `url` (FetchError when the site is unreachable)."""
+        rules = self._robots_for(url)
+        if isinstance(rules, FetchError):
+            raise FetchError(url, rules.reason)
+        return rules.can_fetch(ROBOTS_AGENT, url)
 
     # --- requests ---------------------------------------------------------------
 

@@ -70,6 +70,9 @@ def decode(data: bytes, header_charset: str | None, origin: str) -> str:
         except UnicodeDecodeError as err:
             raise DocumentError(origin, f"encoding lie: the server says {header_charset} but "
                                 f"byte {err.start} is not {header_charset}") from None
+        if "<" not in text[:2048]:  # e.g. UTF-8 bytes read as UTF-16: no markup left
+            raise DocumentError(origin, f"encoding lie: the server says {header_charset} but "
+                                "the page does not read as HTML in it")
     else:
         text = _decode(origin, data, html=True)
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text)) > max(2, len(text) // 200):

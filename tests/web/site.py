@@ -157,7 +157,7 @@ def write_files(folder: Path, site: Site) -> Path:
         name = path.rsplit("/", 1)[1]
         (folder / name).write_bytes(site.routes[path].body)
         url = site.url(path)
-        title = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8").partition("\n")[0].strip()
+        title = " ".join((SEEDS / f"{seed}.txt").read_text(encoding="utf-8").partition("\n")[0].split())
         lines.append(json.dumps({"doc": doc_id(url), "path": name, "url": url,
                                  "publisher": publisher, "date": date, "title": title},
                                 ensure_ascii=False))

@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     # requests to one host.
     archive_dir: Path | None = Field(default=None, validation_alias=AliasChoices("MERGEGRAPH_ARCHIVE_DIR"))
     fetch_delay: float = Field(default=1.0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_FETCH_DELAY"))
+    # POST /documents {"url"}: the hosts the API may fetch ("*", or "baosonla.vn,.gov.vn");
+    # empty: the API fetches nothing. Seconds it waits before answering 202 (then poll).
+    fetch_allow: str = Field(default="", validation_alias=AliasChoices("MERGEGRAPH_FETCH_ALLOW"))
+    fetch_wait: float = Field(default=30.0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_FETCH_WAIT"))
 
     api_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("MERGEGRAPH_API_TOKEN")

@@ -240,6 +240,41 @@ def fetch_config(settings) -> FetchConfig:
     return FetchConfig(delay=settings.fetch_delay)
 
 
+def host_filter(allow: str | None) -> Callable[[str], bool] | None:
+    """MERGEGRAPH_FETCH_ALLOW as a test of host names: "*" any host, else a comma
+    list of hosts ("baosonla.vn") or domains (".gov.vn"); None when empty."""
+    patterns = [p.strip().lower() for p in (allow or "").split(",") if p.strip()]
+    if not patterns:
+        return None
+    if "*" in patterns:
+        return lambda host: True
+    return lambda host: any(host.lower() == p or (p.startswith(".") and host.lower().endswith(p))
+                            for p in patterns)
+
+
+def document_for_url(item: UrlItem, settings) -> Document:
+    """One page fetched for `POST /documents` (BadInput when it cannot be; a
+    sitemap or feed is refused: the API takes one document)."""
+    from mergegraph.errors import BadInput, Forbidden
+
+    allowed = host_filter(settings.fetch_allow)
+    if allowed is None:
+        raise Forbidden("the API fetches no URLs: set MERGEGRAPH_FETCH_ALLOW (hosts, or *) "
+                        "to allow it, or send the text")
+    report = WebReport()
+    config = FetchConfig(delay=settings.fetch_delay, retries=1, timeout=10, max_retry_after=5)
+    with Fetcher(config, host_allowed=allowed) as fetcher:
+        items = fetch_documents([item], archive=Archive(settings.archive), fetcher=fetcher,
+                                report=report)
+    if report.feeds:
+        raise BadInput(f"{item.url}: a sitemap or feed ({sum(report.feeds.values())} pages): "
+                       "use `mergegraph ingest --urls` for several documents")
+    (result,) = items
+    if isinstance(result, Skipped):
+        raise BadInput(f"{item.url}: {result.reason}")
+    return result
+
+
 def web_items(settings, driver, database: str, urls: list[str], url_file: Path | None,
               offline: bool = False, province_hint: str | None = None,
               ) -> tuple[list[Document | Skipped], WebReport]:

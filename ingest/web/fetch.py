@@ -27,6 +27,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -106,8 +107,10 @@ def _retry_after(value: str | None) -> float | None:
 class Fetcher:
     """A polite HTTP client (see the module's description). Thread-safe."""
 
-    def __init__(self, config: FetchConfig | None = None, transport: httpx.BaseTransport | None = None):
+    def __init__(self, config: FetchConfig | None = None, transport: httpx.BaseTransport | None = None,
+                 host_allowed: Callable[[str], bool] | None = None):
         self.config = config or FetchConfig()
+        self._host_allowed = host_allowed  # checked at every hop (redirects too)
         self._client = httpx.Client(
             headers={"User-Agent": self.config.user_agent,
                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
@@ -230,6 +233,9 @@ class Fetcher:
             parts = urlsplit(current)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(url, f"not an http(s) address: {current!r}", final_url=current)
+            if self._host_allowed is not None and not self._host_allowed(parts.hostname):
+                raise FetchError(url, f"host {parts.hostname} is not in MERGEGRAPH_FETCH_ALLOW",
+                                 final_url=current)
             if not self.allowed(current):
                 raise FetchError(url, f"disallowed by {parts.scheme}://{parts.netloc}/robots.txt",
                                  final_url=current)

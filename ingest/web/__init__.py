@@ -21,6 +21,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -226,6 +227,12 @@ def fetch_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
         except DocumentError as err:
             out.append(Skipped(item.origin or item.url, err.reason))
             continue
+        except OSError:
+            raise  # the archive cannot be written: stop, rather than lose copies
+        except Exception as err:  # a hostile page never stops the others
+            out.append(Skipped(item.origin or item.url,
+                               f"cannot be read ({type(err).__name__}: {err})"[:300]))
+            continue
         # the pages of a sitemap or feed come next, in its order
         queue[0:0] = [(url_item(u, f"{item.url} -> {u}"), depth + 1) for u in listed]
     return out
@@ -252,6 +259,14 @@ def host_filter(allow: str | None) -> Callable[[str], bool] | None:
                             for p in patterns)
 
 
+@lru_cache(maxsize=4)
+def _api_fetcher(delay: float, allow: str) -> Fetcher:
+    """One fetcher for all of the API's requests: its per-host turn and delay
+    hold across concurrent requests. Short retries: a client is waiting."""
+    config = FetchConfig(delay=delay, retries=1, timeout=10, max_retry_after=5)
+    return Fetcher(config, host_allowed=host_filter(allow))
+
+
 def document_for_url(item: UrlItem, settings) -> Document:
     """One page fetched for `POST /documents` (BadInput when it cannot be; a
     sitemap or feed is refused: the API takes one document)."""
@@ -262,10 +277,9 @@ def document_for_url(item: UrlItem, settings) -> Document:
         raise Forbidden("the API fetches no URLs: set MERGEGRAPH_FETCH_ALLOW (hosts, or *) "
                         "to allow it, or send the text")
     report = WebReport()
-    config = FetchConfig(delay=settings.fetch_delay, retries=1, timeout=10, max_retry_after=5)
-    with Fetcher(config, host_allowed=allowed) as fetcher:
-        items = fetch_documents([item], archive=Archive(settings.archive), fetcher=fetcher,
-                                report=report)
+    items = fetch_documents([item], archive=Archive(settings.archive),
+                            fetcher=_api_fetcher(settings.fetch_delay, settings.fetch_allow),
+                            report=report)
     if report.feeds:
         raise BadInput(f"{item.url}: a sitemap or feed ({sum(report.feeds.values())} pages): "
                        "use `mergegraph ingest --urls` for several documents")

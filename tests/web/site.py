@@ -112,7 +112,10 @@ class Site:
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route.body)))
+                if route.headers.get("Connection") == "close":  # no length: read to the end
+                    self.close_connection = True
+                else:
+                    self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 try:
                     self.wfile.write(route.body)

@@ -60,6 +60,7 @@ def test_pages_sitemap_and_feed_become_documents_with_metadata(site, tmp_path):
 def test_bad_urls_each_get_a_reason_and_the_others_go_on(site, tmp_path):
     site.page("/file.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 40, "application/pdf")
     site.page("/huge.html", "<html><body><p>" + "Huyện ủy hợp nhất. " * 400_000 + "</p></body></html>")
+    site.page("/endless.html", b"<html><body>" + b"<p>x</p>" * 1_000_000, Connection="close")
     site.routes["/moved"] = Route(301, b"", {"Location": "/tin/son-la.html"})
     site.routes["/loop-a"] = Route(302, b"", {"Location": "/loop-b"})
     site.routes["/loop-b"] = Route(302, b"", {"Location": "/loop-a"})
@@ -68,12 +69,13 @@ def test_bad_urls_each_get_a_reason_and_the_others_go_on(site, tmp_path):
     site.page("/cp1258.html", article_html(*ARTICLES[3][1:]).replace(
         'charset="utf-8"', 'charset="windows-1258"'), "text/html; charset=utf-16")
     site.page("/menu.html", "<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>")
-    items, _ = fetch(site, Archive(tmp_path / "a"), "/file.pdf", "/huge.html", "/moved",
+    items, _ = fetch(site, Archive(tmp_path / "a"), "/file.pdf", "/huge.html", "/endless.html", "/moved",
                      "/loop-a", "/nope.html", "/private/secret.html", "/lie.html",
                      "/cp1258.html", "/menu.html", "/tin/ha-tinh.html")
     why = reasons(items)
     assert why["file.pdf"].startswith("not an HTML page (content type application/pdf")
-    assert why["huge.html"].startswith("too large")
+    assert why["huge.html"].endswith("bytes announced, the limit is 5242880)")
+    assert why["endless.html"].startswith("too large (over 5242880 bytes)")  # counted
     assert "redirect loop" in why["loop-a"]
     assert why["nope.html"] == "HTTP 404 Not Found"
     assert why["secret.html"].startswith("disallowed by") and "robots.txt" in why["secret.html"]

@@ -2,7 +2,7 @@
 
 `Fetcher` is the one HTTP client of mergegraph (httpx): it honours robots.txt
 (RFC 9309: a missing robots.txt allows everything, an unreachable one forbids
-everything), waits `delay` seconds between two requests to one host and sends
+everything; its Crawl-delay counts, up to the cap), waits `delay` seconds between two requests to one host and sends
 one request at a time per host, says who it is (User-Agent), gives up after a
 timeout, retries 429 and 5xx with exponential backoff (a `Retry-After` is
 honoured up to a cap), refuses a body over the size limit (read as a stream,
@@ -39,6 +39,7 @@ from mergegraph.ingest.extract.documents import MAX_BYTES
 ROBOTS_AGENT = "mergegraph"
 USER_AGENT = (f"mergegraph/{_VERSION} (+https://github.com/mergegraph; archives Vietnamese "
               "local news as cited sources; one request at a time per host)")
+ROBOTS_TTL = 24 * 3600.0
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
@@ -117,7 +118,9 @@ class Fetcher:
                      "Accept-Language": "vi,en;q=0.5"},
             timeout=httpx.Timeout(self.config.timeout), follow_redirects=False,
             transport=transport)
-        self._robots: dict[str, RobotFileParser] = {}
+        self._robots: dict[str, RobotFileParser | FetchError] = {}
+        self._robots_at: dict[str, float] = {}
+        self._crawl_delay: dict[str, float] = {}   # host -> robots.txt's Crawl-delay
         self._host_locks: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
@@ -141,7 +144,9 @@ class Fetcher:
         """One request, the host's turn waited for; the body read up to the limit."""
         host = urlsplit(url).netloc.lower()
         with self._host_lock(host):
-            wait = self._last.get(host, -1e9) + self.config.delay - time.monotonic()
+            delay = max(self.config.delay, min(self._crawl_delay.get(host, 0.0),
+                                               self.config.max_retry_after))
+            wait = self._last.get(host, -1e9) + delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             try:
@@ -165,12 +170,22 @@ class Fetcher:
         """The site's rules, or why the site cannot be fetched at all."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
+        if origin in self._robots and time.monotonic() - self._robots_at[origin] > ROBOTS_TTL:
+            del self._robots[origin]  # a long-running server reads it again daily
         if origin not in self._robots:
             parser = RobotFileParser()
             try:
                 resp, body = self._attempts(origin + "/robots.txt", {})
+                for _ in range(5):  # RFC 9309: follow at least five redirects
+                    location = resp.headers.get("location")
+                    if resp.status_code not in (301, 302, 303, 307, 308) or not location:
+                        break
+                    resp, body = self._attempts(urljoin(str(resp.url), location), {})
                 if resp.status_code == 200:
                     parser.parse(body.decode("utf-8", "replace").splitlines())
+                    crawl_delay = parser.crawl_delay(ROBOTS_AGENT)
+                    if crawl_delay:
+                        self._crawl_delay[parts.netloc.lower()] = float(crawl_delay)
                 elif resp.status_code >= 500:  # RFC 9309: unreachable, assume all disallowed
                     parser = FetchError(url, f"{origin}/robots.txt answers HTTP "
                                         f"{resp.status_code}: the site is off limits for now")
@@ -182,6 +197,7 @@ class Fetcher:
                 else:
                     parser = FetchError(url, err.reason)
             self._robots[origin] = parser
+            self._robots_at[origin] = time.monotonic()
         return self._robots[origin]
 
     def allowed(self, url: str) -> bool:

@@ -193,3 +193,16 @@ def test_archive_blobs_are_content_addressed_and_written_once(tmp_path):
 def test_retry_after_parsing(header, expected):
     from mergegraph.ingest.web.fetch import _retry_after
     assert _retry_after(header) == expected
+
+
+def test_robots_txt_behind_a_redirect_and_its_crawl_delay(site, tmp_path):
+    site.routes["/robots.txt"] = Route(301, b"", {"Location": "/real-robots.txt"})
+    site.page("/real-robots.txt", "User-agent: mergegraph\nDisallow: /tin/ha-tinh\n"
+              "Crawl-delay: 1\n", "text/plain")
+    t0 = time.monotonic()
+    items, _ = fetch(site, Archive(tmp_path / "a"), "/tin/son-la.html", "/tin/ha-tinh.html",
+                     "/tin/dak-nong.html")
+    assert time.monotonic() - t0 >= 2.0  # robots, son-la, dak-nong: two waits of 1 s
+    assert "disallowed" in reasons(items)["ha-tinh.html"]
+    assert site.hits["/tin/ha-tinh.html"] == 0
+    assert len([i for i in items if isinstance(i, Document)]) == 2

@@ -13,7 +13,8 @@ WORKDIR /app
 # cypher/ and the bundled corpus are read from /app at run time.
 COPY . /app
 RUN pip install -e . \
-    && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin mergegraph
+    && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin mergegraph \
+    && mkdir -p /archive && chown mergegraph:mergegraph /archive
 
 USER mergegraph
 

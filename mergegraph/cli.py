@@ -273,19 +273,20 @@ def ingest_cmd(
         raise BadInput("give one of: --manifest M.jsonl, files and folders, URLs or --urls FILE")
     items = list(read_manifest(manifest) if manifest else read_paths(files, province_hint)) \
         if not (links or urls) else []
+    web_report = None
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn):
-        if links or urls:  # fetched (or read back from the archive) one by one
+        if links or urls:  # fetched (or read back from the archive) as ingest goes
             items, web_report = web_items(get_settings(), driver, conn.database, links, urls,
                                           offline, province_hint)
-            for line in web_report.lines():
-                err.print(line, highlight=False, markup=False)
         with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                       MofNCompleteColumn(), console=err, transient=True,
-                      disable=len(items) < 20) as progress:
-            task = progress.add_task("Ingesting", total=len(items))
+                      disable=web_report is not None or len(items) < 20) as progress:
+            task = progress.add_task("Ingesting", total=None if web_report else len(items))
             report = ingest(driver, conn.database, items,
                             on_document=lambda _doc: progress.advance(task))
+    for line in web_report.lines() if web_report else []:
+        err.print(line, highlight=False, markup=False)
     _print_ingest_report(report)
     if not report.ok:
         raise typer.Exit(2)

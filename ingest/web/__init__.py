@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mergegraph.ingest.extract.documents import DocumentError, DocumentMeta
 from mergegraph.ingest.manifest import Document, Skipped, check_date
@@ -34,7 +34,7 @@ from mergegraph.ingest.web.page import FEED_TYPES, HTML_TYPES, article_text, dec
 from mergegraph.ingest.web.publishers import infer_province_hint
 
 __all__ = ["Archive", "FetchConfig", "Fetcher", "FetchError", "UrlItem", "WebReport",
-           "doc_id", "fetch_documents", "read_url_list", "url_item", "infer_province_hint"]
+           "doc_id", "fetch_documents", "iter_documents", "read_url_list", "url_item", "infer_province_hint"]
 
 MAX_FEED_PAGES = 5000      # pages one sitemap or feed may list
 MAX_FEED_DEPTH = 2         # a sitemap index of sitemaps, no deeper
@@ -173,7 +173,6 @@ def _feed_urls(body: bytes, base: str) -> tuple[list[str], bool]:
             best = [l for l in links if l.get("rel", "alternate") == "alternate" and l.get("href")]
             if best:
                 urls.append(best[0].get("href").strip())
-    from urllib.parse import urljoin
     return [urljoin(base, u) for u in urls][:MAX_FEED_PAGES], tag == "sitemapindex"
 
 
@@ -201,15 +200,24 @@ def fetch_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
     """Fetch (or, offline, read back) each URL: Documents to ingest, and a
     Skipped for each URL that failed. `known(doc)` says whether the graph has
     a document already: an unchanged page it has is not re-extracted."""
+    return list(iter_documents(items, archive=archive, fetcher=fetcher, offline=offline,
+                               known=known, report=report))
+
+
+def iter_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
+                   fetcher: Fetcher | None = None, offline: bool = False,
+                   known: Callable[[str], bool] | None = None,
+                   report: WebReport | None = None) -> Iterator[Document | Skipped]:
+    """As `fetch_documents`, one URL at a time: ingest() writes the first pages
+    of a long sitemap while the next are fetched."""
     if fetcher is None and not offline:
         raise ValueError("fetch_documents needs a Fetcher unless offline")
     report = report if report is not None else WebReport()
     latest = archive.latest()
-    out: list[Document | Skipped] = []
     queue: list[tuple[UrlItem, int]] = []
     for entry in items:
         if isinstance(entry, Skipped):
-            out.append(entry)
+            yield entry
         else:
             queue.append((entry, 0))
     seen: set[str] = set()
@@ -218,24 +226,23 @@ def fetch_documents(items: Iterable[UrlItem | Skipped], *, archive: Archive,
         if item.url in seen:
             continue
         seen.add(item.url)
+        out: list[Document | Skipped] = []
+        listed: list[str] = []
         try:
             listed = _one(item, depth, archive, fetcher, offline, known, report, latest, out)
         except FetchError as err:
             archive.append(FetchRecord(item.url, now(), err.status, err.final_url, error=err.reason))
             out.append(Skipped(item.origin or item.url, err.reason))
-            continue
         except DocumentError as err:
             out.append(Skipped(item.origin or item.url, err.reason))
-            continue
         except OSError:
             raise  # the archive cannot be written: stop, rather than lose copies
         except Exception as err:  # a hostile page never stops the others
             out.append(Skipped(item.origin or item.url,
                                f"cannot be read ({type(err).__name__}: {err})"[:300]))
-            continue
+        yield from out
         # the pages of a sitemap or feed come next, in its order
         queue[0:0] = [(url_item(u, f"{item.url} -> {u}"), depth + 1) for u in listed]
-    return out
 
 
 def is_url(text: str) -> bool:
@@ -291,10 +298,11 @@ def document_for_url(item: UrlItem, settings) -> Document:
 
 def web_items(settings, driver, database: str, urls: list[str], url_file: Path | None,
               offline: bool = False, province_hint: str | None = None,
-              ) -> tuple[list[Document | Skipped], WebReport]:
+              ) -> tuple[Iterator[Document | Skipped], WebReport]:
     """What `mergegraph ingest URL... / --urls FILE [--offline]` ingests: the
     Documents of the pages (fetched, or read back from the archive) and a
-    Skipped for each URL that failed, with the report of the fetches."""
+    Skipped for each URL that failed, as they come; and the report of the
+    fetches, complete once they are consumed."""
     from mergegraph.graph.facts import known_sources
 
     entries: list[UrlItem | Skipped] = []
@@ -315,12 +323,15 @@ def web_items(settings, driver, database: str, urls: list[str], url_file: Path |
     def known(doc: str) -> bool:
         return bool(known_sources(driver, database, [doc]))
 
-    if offline:
-        return fetch_documents(entries, archive=archive, offline=True, report=report), report
-    with Fetcher(fetch_config(settings)) as fetcher:
-        items = fetch_documents(entries, archive=archive, fetcher=fetcher, known=known,
-                                report=report)
-    return items, report
+    def documents() -> Iterator[Document | Skipped]:
+        if offline:
+            yield from iter_documents(entries, archive=archive, offline=True, report=report)
+            return
+        with Fetcher(fetch_config(settings)) as fetcher:
+            yield from iter_documents(entries, archive=archive, fetcher=fetcher, known=known,
+                                      report=report)
+
+    return documents(), report
 
 
 def _one(item: UrlItem, depth: int, archive: Archive, fetcher: Fetcher | None, offline: bool,

@@ -16,7 +16,6 @@ Metadata (title, publisher, date) come from the page's own tags
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass

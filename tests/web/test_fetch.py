@@ -9,7 +9,7 @@ import time
 import pytest
 
 from mergegraph.ingest.manifest import Document, Skipped
-from mergegraph.ingest.web import (Archive, FetchConfig, Fetcher, FetchError, WebReport,
+from mergegraph.ingest.web import (Archive, FetchConfig, Fetcher, WebReport,
                                    fetch_documents, read_url_list, url_item)
 from tests.web.site import ARTICLES, Route, article_html
 

@@ -91,7 +91,8 @@ def url_item(url: str, origin: str = "", **known) -> UrlItem:
 def read_url_list(path: str | Path) -> Iterator[UrlItem | Skipped]:
     """A file of URLs, one a line (blank lines and # comments ignored); a line
     may also be a JSON object {"url": ..., "doc"?, "publisher"?, "date"?,
-    "province_hint"?, "title"?} whose fields override what the page says."""
+    "province_hint"?, "title"?} whose fields override what the page says (so a
+    manifest with urls serves as it is; its `path` is ignored)."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -109,6 +110,7 @@ def read_url_list(path: str | Path) -> Iterator[UrlItem | Skipped]:
                 if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                     raise ValueError("a JSON line needs a \"url\"")
                 url = entry.pop("url")
+                entry.pop("path", None)  # a manifest's line: its page is fetched instead
                 yield url_item(url, origin, **entry)
             else:
                 yield url_item(line, origin)

@@ -164,7 +164,7 @@ def test_changed_page_is_a_new_copy(site, tmp_path):
 def test_url_list_with_overrides_and_bad_lines(site, tmp_path):
     lst = tmp_path / "urls.txt"
     lst.write_text("# a comment\n\n" + site.url("/tin/son-la.html") + "\n"
-                   + json.dumps({"url": site.url("/tin/ha-tinh.html"), "doc": "ht-1",
+                   + json.dumps({"url": site.url("/tin/ha-tinh.html"), "doc": "ht-1", "path": "x.html",
                                  "publisher": "Báo Nghệ An", "province_hint": "Hà Tĩnh"}) + "\n"
                    "ftp://example.org/x\n{\"url\": 3}\n{broken\n", encoding="utf-8")
     entries = list(read_url_list(lst))

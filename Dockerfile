@@ -18,7 +18,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 COPY --from=build /dist /dist
 RUN pip install /dist/mergegraph-*.whl && rm -rf /dist \
-    && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin mergegraph
+    && useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin mergegraph \
+    && mkdir -p /archive && chown mergegraph:mergegraph /archive
 
 USER mergegraph
 WORKDIR /home/mergegraph

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class Health(BaseModel):
@@ -122,21 +122,33 @@ class PatternPage(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    doc: str = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$",
-                     description="The document's id (letters, digits, . _ : -)")
-    text: str = Field(min_length=1, max_length=MAX_DOCUMENT_CHARS,
-                      description="The article's text (UTF-8)")
+    """A document's text, or the URL of a page to fetch (then `text` is left out:
+    the page is fetched, archived and read; the other fields override what the
+    page says)."""
+    doc: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\w.:\-]+$",
+                            description="The document's id (letters, digits, . _ : -); "
+                                        "with a URL and no text, derived from the URL if left out")
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_DOCUMENT_CHARS,
+                             description="The article's text (UTF-8); leave out to fetch `url`")
     url: str | None = Field(default=None, max_length=2000)
     publisher: str | None = Field(default=None, max_length=300)
     date: str | None = Field(default=None, max_length=10, description="YYYY[-MM[-DD]]")
     province_hint: str | None = Field(default=None, max_length=100)
     title: str | None = Field(default=None, max_length=500)
 
+    @model_validator(mode="after")
+    def _text_or_url(self):
+        if self.text is None and not self.url:
+            raise ValueError("give the document's text, or a url to fetch")
+        if self.text is not None and not self.doc:
+            raise ValueError("a document given as text needs its id, doc")
+        return self
+
     model_config = {"json_schema_extra": {"examples": [{
         "doc": "example-1", "publisher": "Báo Sơn La", "date": "2020-05-01",
         "province_hint": "Sơn La",
         "text": "Huyện Quỳnh Nhai thực hiện Trưởng ban Dân vận Huyện ủy đồng thời là "
-                "Chủ tịch Ủy ban MTTQ huyện."}]}}
+                "Chủ tịch Ủy ban MTTQ huyện."}, {"url": "https://baosonla.vn/chinh-tri/..."}]}}
 
 
 class DocumentResult(BaseModel):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from mergegraph.api import models
 from mergegraph.api.deps import Database, Driver, require_read, require_write
@@ -175,28 +178,63 @@ async def export_graph(driver: Driver, database: Database,
 # --- writes ---------------------------------------------------------------------------
 
 
-@writes.post("/documents", status_code=201, response_model=models.DocumentResult)
+_background: set[asyncio.Future] = set()  # fetches answered 202, kept until done
+
+
+def _fetch_done(task: asyncio.Future) -> None:
+    _background.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        logging.getLogger("mergegraph.api").warning("background fetch failed: %s",
+                                                    task.exception())
+
+
+@writes.post("/documents", status_code=201, response_model=models.DocumentResult,
+             responses={202: {"description": "A URL still being fetched after "
+                              "MERGEGRAPH_FETCH_WAIT seconds: poll GET /sources/{doc}"}})
 async def post_document(request: Request, document: models.DocumentIn, driver: Driver,
                         database: Database):
-    """Ingest one document (bearer token required): its facts are extracted and loaded."""
+    """Ingest one document (bearer token required): its facts are extracted and loaded.
+    Without `text`, the page at `url` is fetched (hosts of MERGEGRAPH_FETCH_ALLOW
+    only), archived and read like `mergegraph ingest URL`; the answer waits up to
+    MERGEGRAPH_FETCH_WAIT seconds, then is a 202 with the id to poll."""
     try:
         date = check_date(document.date)
     except ValueError as err:
         raise BadInput(str(err)) from err
     meta = DocumentMeta(doc=document.doc, url=document.url, publisher=document.publisher,
                         date=date, province_hint=document.province_hint, title=document.title)
-    item = Document(meta, text=document.text, origin="the document's text")
+    settings = request.app.state.settings
+    if document.text is None:
+        from mergegraph.ingest.web import doc_id, document_for_url, url_item
+        try:
+            page = url_item(document.url, "POST /documents", doc=document.doc,
+                            publisher=document.publisher, date=date,
+                            province_hint=document.province_hint, title=document.title)
+        except ValueError as err:
+            raise BadInput(str(err)) from err
+        item, meta = page, replace(meta, doc=document.doc or doc_id(page.url))
+    else:
+        item = Document(meta, text=document.text, origin="the document's text")
     writer = request.app.state.write_driver
     # The writer retries for seconds (deadlocks between writers are worth it);
     # a down Neo4j is found by the fail-fast reader first: 503 at once.
     await queries.ping(driver, database)
 
     def work():
-        plan = prepare(item)  # DocumentError (a BadInput: 422) when the text is empty
+        doc = document_for_url(item, settings) if document.text is None else item
+        plan = prepare(doc)  # DocumentError (a BadInput: 422) when the text is empty
         return plan, write_documents(writer, database, [plan])
 
-    plan, stats = await run_in_threadpool(work)
-    return {"doc": document.doc, "facts": plan.extracted,
+    task = asyncio.ensure_future(run_in_threadpool(work))
+    done, _ = await asyncio.wait({task}, timeout=settings.fetch_wait
+                                 if document.text is None else None)
+    if not done:  # still fetching: it goes on, and is written when done
+        _background.add(task)
+        task.add_done_callback(_fetch_done)
+        return JSONResponse({"doc": meta.doc, "status": "fetching",
+                             "poll": f"/sources/{meta.doc}"}, status_code=202)
+    plan, stats = task.result()
+    return {"doc": plan.source["id"], "facts": plan.extracted,
             "written": {"new": stats.documents_new, "replaced": stats.documents_replaced,
                         "unchanged": stats.documents_unchanged,
                         "nodes_created": stats.nodes_created,

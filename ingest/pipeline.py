@@ -15,25 +15,36 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from mergegraph.ingest.extract import DocumentError, Fact, extract_document
+from mergegraph.ingest.extract import DocumentError, DocumentMeta, Fact, extract_document
 from mergegraph.ingest.manifest import Document, Skipped, read_manifest
 from mergegraph.ingest.plan import DocumentPlan, content_hash, plan_document
+from mergegraph.ingest.web.publishers import infer_province_hint
+
+
+def resolved_meta(meta: DocumentMeta) -> DocumentMeta:
+    """The metadata with the publisher's province filled in when no hint was
+    given and the address or the publisher's name states it (ingest.web.publishers:
+    a provincial outlet's domain or name; national outlets give none)."""
+    if meta.province_hint or not (meta.url or meta.publisher):
+        return meta
+    hint = infer_province_hint(meta.url, meta.publisher)
+    return replace(meta, province_hint=hint) if hint else meta
 
 
 def extract(document: Document) -> tuple[str, list[Fact]]:
     """The document's NFC text and its facts (DocumentError if it cannot be read)."""
     text = document.read()
-    return text, extract_document(text, document.meta)
+    return text, extract_document(text, resolved_meta(document.meta))
 
 
 def prepare(document: Document) -> DocumentPlan:
     """Read, extract and plan one document (raises DocumentError on a bad one)."""
     text, facts = extract(document)
-    meta = document.meta
+    meta = resolved_meta(document.meta)
     source = {"id": meta.doc, "url": meta.url, "publisher": meta.publisher, "date": meta.date,
               "province_hint": meta.province_hint, "title": meta.title,
               "path": str(document.path) if document.path else None,

@@ -270,10 +270,15 @@ def _print_ingest_report(report) -> None:
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or folders; or http(s) URLs of pages, sitemaps or RSS feeds.")] = None,
     manifest: Annotated[Optional[Path], typer.Option(help="A JSONL manifest.")] = None,
     province_hint: Annotated[Optional[str], typer.Option(
         help="The publisher's province, for files given without a manifest.")] = None,
+    urls: Annotated[Optional[Path], typer.Option(
+        help="A file of URLs, one a line (pages, sitemaps, feeds; or JSON lines with 'url').")] = None,
+    offline: Annotated[bool, typer.Option(
+        help="Re-ingest URLs from the archive only, fetching nothing.")] = False,
 ) -> None:
     """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -281,19 +286,28 @@ def ingest_cmd(
     from mergegraph.graph.driver import connected
     from mergegraph.ingest.load import ingest
     from mergegraph.ingest.manifest import read_manifest, read_paths
+    from mergegraph.ingest.web import is_url, web_items
 
-    if bool(manifest) == bool(paths):
-        raise BadInput("give either --manifest M.jsonl or files and folders")
-    items = list(read_manifest(manifest) if manifest else read_paths(paths, province_hint))
+    links = [p for p in paths or [] if is_url(p)]
+    files = [Path(p) for p in paths or [] if not is_url(p)]
+    if bool(manifest) + bool(files) + bool(links or urls) != 1:
+        raise BadInput("give one of: --manifest M.jsonl, files and folders, URLs or --urls FILE")
+    items = list(read_manifest(manifest) if manifest else read_paths(files, province_hint)) \
+        if not (links or urls) else []
+    web_report = None
     ensure_neo4j()
-    with connected(get_settings()) as (driver, conn), Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), console=err, transient=True,
-        disable=len(items) < 20,
-    ) as progress:
-        task = progress.add_task("Ingesting", total=len(items))
-        report = ingest(driver, conn.database, items,
-                        on_document=lambda _doc: progress.advance(task))
+    with connected(get_settings()) as (driver, conn):
+        if links or urls:  # fetched (or read back from the archive) as ingest goes
+            items, web_report = web_items(get_settings(), driver, conn.database, links, urls,
+                                          offline, province_hint)
+        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                      MofNCompleteColumn(), console=err, transient=True,
+                      disable=web_report is not None or len(items) < 20) as progress:
+            task = progress.add_task("Ingesting", total=None if web_report else len(items))
+            report = ingest(driver, conn.database, items,
+                            on_document=lambda _doc: progress.advance(task))
+    for line in web_report.lines() if web_report else []:
+        err.print(line, highlight=False, markup=False)
     _print_ingest_report(report)
     if not report.ok:
         raise typer.Exit(2)

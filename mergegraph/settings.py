@@ -51,12 +51,26 @@ class Settings(BaseSettings):
         default="512m", validation_alias=AliasChoices("MERGEGRAPH_NEO4J_PAGECACHE")
     )
 
+    # Pages fetched from the web (`mergegraph ingest URL`): raw bytes and fetch
+    # records; default <MERGEGRAPH_LOCAL_DIR>/archive. Seconds between two
+    # requests to one host.
+    archive_dir: Path | None = Field(default=None, validation_alias=AliasChoices("MERGEGRAPH_ARCHIVE_DIR"))
+    fetch_delay: float = Field(default=1.0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_FETCH_DELAY"))
+    # POST /documents {"url"}: the hosts the API may fetch ("*", or "baosonla.vn,.gov.vn");
+    # empty: the API fetches nothing. Seconds it waits before answering 202 (then poll).
+    fetch_allow: str = Field(default="", validation_alias=AliasChoices("MERGEGRAPH_FETCH_ALLOW"))
+    fetch_wait: float = Field(default=30.0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_FETCH_WAIT"))
+
     api_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("MERGEGRAPH_API_TOKEN")
     )
     reads_require_token: bool = Field(
         default=False, validation_alias=AliasChoices("MERGEGRAPH_READS_REQUIRE_TOKEN")
     )
+
+    @property
+    def archive(self) -> Path:
+        return self.archive_dir or self.local_dir / "archive"
 
     @property
     def uses_local_neo4j(self) -> bool:

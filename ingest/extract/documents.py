@@ -92,9 +92,15 @@ ARTICLE_LINE_WORDS = 8
 def html_to_text(html: str) -> str:
     """The article text of an HTML page, boilerplate dropped."""
     import trafilatura
+    from trafilatura.deduplication import LRU_SIZE, LRUCache
 
+    # A fresh cache per page: repeated paragraphs (captions twice) are dropped
+    # within the page, never because earlier pages of the process had them
+    # (trafilatura's default cache is global: the third read of one page lost
+    # its text).
     text = trafilatura.extract(html, include_comments=False, include_tables=True,
-                               include_links=False, include_images=False, deduplicate=True)
+                               include_links=False, include_images=False,
+                               deduplicate=LRUCache(maxsize=LRU_SIZE))
     return text or ""
 
 

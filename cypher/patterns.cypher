@@ -1,6 +1,7 @@
 // Concurrency patterns (sets of posts one person holds, at a level) and the
 // units that apply them, with coverage (count of of), status, latest date and
 // evidence; for one province ($province, its uid) or all, by level and status.
+// toInteger(): Browser's `:param {limit: 50}` stores numbers as floats.
 // :param {province: 'legacy:14', level: null, status: null, offset: 0, limit: 50}
 MATCH (u:AdminUnit)-[r:APPLIES]->(p:ConcurrencyPattern)
 WHERE ($province IS NULL OR u.province_uid = $province)
@@ -16,4 +17,4 @@ WITH p, max(r.date) AS latest,
                                   ORDER BY e.date }}) AS units
 RETURN p {.id, .level, .position_types, .label} AS pattern, units, latest
 ORDER BY size(units) DESC, pattern.id
-SKIP $offset LIMIT $limit
+SKIP toInteger($offset) LIMIT toInteger($limit)

@@ -92,7 +92,9 @@ export function patternLabel(p: { id?: string; label?: string; level?: string; p
   const given = p.position_types ?? (p.id ?? "").split(":").slice(2).join(":").split(/\+(?=[a-z-]+@)/).filter(Boolean);
   const types = [...given].sort((a, b) =>
     BRANCH_ORDER.indexOf(vocab[a.split("@")[1]]?.branch ?? "") - BRANCH_ORDER.indexOf(vocab[b.split("@")[1]]?.branch ?? ""));
-  return types.map((t) => postTitle(t, p.level)).join(" đồng thời ");
+  // the level is the id's second part when not given ('pattern:commune:...')
+  const level = p.level ?? ((p.id ?? "").startsWith("pattern:") ? (p.id ?? "").split(":")[1] : undefined);
+  return types.map((t) => postTitle(t, level)).join(" đồng thời ");
 }
 
 /** The relationship types of the graph, as a reader says them. */

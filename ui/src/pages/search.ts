@@ -87,7 +87,7 @@ export function searchPage(root: HTMLElement, params: URLSearchParams) {
             h("h2", null, "Mô hình kiêm nhiệm ", h("span", { class: "en" }, "Patterns")),
             h("ul", null, found.map((p: any) => h("li", null,
               h("a", { href: `#/patterns?pattern=${encodeURIComponent(p.id)}` }, patternLabel(p)),
-              " ", h("span", { class: "muted small" }, "· nơi áp dụng")))))); 
+              " ", levelBadge(p.id.split(":")[1]), " ", h("span", { class: "muted small" }, "· nơi áp dụng")))))); 
         }
       }
       let list = results.querySelector("ol");

@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from mergegraph.api import errors
 from mergegraph.api.deps import Database, Driver
 from mergegraph.api.docs import docs_router
+from mergegraph.api.guide import guide_router
 from mergegraph.api.models import Health
 from mergegraph.api.routes import reads, writes
 from mergegraph.api.ui import ui_router
@@ -114,4 +115,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(writes)
     app.include_router(ui_router)  # the web UI at /
     app.include_router(docs_router)  # /docs, /redoc
+    app.include_router(guide_router)  # /guide: a Neo4j Browser guide (:play <url>)
     return app

@@ -154,6 +154,9 @@ def test_source_page_speaks_words_not_ids(page):
 
 
 def test_posts_are_titled_as_pages_say(page):
+    _open(page, "/#/?q=huyen%20uy%20dam%20ha&kind=position")
+    expect(page.locator("li.result").get_by_role("link", name="Bí thư Huyện ủy (Huyện Đầm Hà)", exact=True)).to_be_visible()
+    expect(page.locator("#results")).not_to_contain_text("Người đứng đầu")
     _open(page, "/#/body/body%3Alegacy%3A200%3Acap-uy")
     posts = page.locator("section", has=page.get_by_role("heading", name=re.compile("Chức danh")))
     expect(posts.get_by_role("link", name="Bí thư Huyện ủy (Huyện Đầm Hà)", exact=True)).to_be_visible()

@@ -4,7 +4,7 @@
 import { get } from "../api";
 import { csvButton, errorBox, href, levelBadge, provinces } from "../components";
 import { clear, h, stackable } from "../dom";
-import { ERA, KIND, label, patternLabel } from "../labels";
+import { ERA, KIND, label, patternLabel, positionName } from "../labels";
 
 function resultHref(item: any): string {
   switch (item.kind) {
@@ -99,7 +99,7 @@ export function searchPage(root: HTMLElement, params: URLSearchParams) {
         const province = item.province_uid && item.province_uid !== item.id ? byUid.get(item.province_uid) : null;
         list.append(h("li", { class: `result kind-${item.kind}` },
           h("span", { class: "badge kind" }, label(KIND, item.kind)),
-          h("a", { href: resultHref(item) }, item.name),
+          h("a", { href: resultHref(item) }, item.kind === "position" ? positionName(item) : item.name),
           item.level ? levelBadge(item.level) : null,
           province ? h("span", { class: "result-province" }, province.name) : null,
           item.era ? h("span", { class: "muted small" }, ` ${label(ERA, item.era)}`) : null));

@@ -10,6 +10,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mergegraph.api import errors
 from mergegraph.api.deps import Database, Driver
+from mergegraph.api.docs import docs_router
+from mergegraph.api.guide import guide_router
 from mergegraph.api.models import Health
 from mergegraph.api.routes import reads, writes
 from mergegraph.api.ui import ui_router
@@ -85,6 +87,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Errors are application/problem+json. Lists take `offset` and `limit` "
             "(at most 200); lineage `max_depth` is at most 20; request bodies at most 4 MB."),
         lifespan=lifespan,
+        # /docs and /redoc are api/docs.py's: their assets come from the app, not a CDN
+        docs_url=None, redoc_url=None,
     )
     app.state.settings = settings or get_settings()
     errors.install(app)
@@ -110,4 +114,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(reads)
     app.include_router(writes)
     app.include_router(ui_router)  # the web UI at /
+    app.include_router(docs_router)  # /docs, /redoc
+    app.include_router(guide_router)  # /guide: a Neo4j Browser guide (:play <url>)
     return app

@@ -119,6 +119,8 @@ class PatternPage(BaseModel):
     offset: int
     limit: int
     next_offset: int | None
+    scope: dict | None = Field(default=None, description=(
+        "For a 2025 province: the legacy provinces it was formed from, which the items are of"))
 
 
 class DocumentIn(BaseModel):

@@ -36,6 +36,20 @@ AsOf = Annotated[dt.date | None, Query(
     examples=["2020-01-01"])]
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 
+
+def _example_id(summary: str, value: str):
+    """A path id with an example that exists in the bundled data (Swagger UI pre-fills it)."""
+    return Annotated[str, Path(min_length=1, max_length=300,
+                               openapi_examples={"bundled": {"summary": summary, "value": value}})]
+
+
+BodyId = _example_id("Cơ quan Tổ chức - Nội vụ, Đầm Hà", "body:legacy:200:ban-to-chuc+noi-vu")
+PositionId = _example_id("Trưởng Ban Dân vận, Quỳnh Nhai", "position:body:legacy:118:ban-dan-van:head")
+PersonId = _example_id("Vì Thị Tiến", "person:14:vi thi tien")
+SourceId = _example_id("an article of Đầm Hà", "000_3ebe3cc6aa2eb4b4")
+FactId = _example_id("Ban Tổ chức merged into Cơ quan Tổ chức - Nội vụ",
+                     "merger:body:legacy:200:ban-to-chuc->body:legacy:200:ban-to-chuc+noi-vu")
+
 reads = APIRouter(dependencies=[Depends(require_read)])
 writes = APIRouter(dependencies=[Depends(require_write)], tags=["documents"])
 
@@ -90,14 +104,14 @@ async def unit_lineage(
 
 
 @reads.get("/bodies/{body_id}", tags=["bodies"])
-async def body(driver: Driver, database: Database, body_id: Id) -> dict:
+async def body(driver: Driver, database: Database, body_id: BodyId) -> dict:
     """A body: its unit (and the unit's 2025 fate), posts and transfers."""
     return await queries.body(driver, database, body_id)
 
 
 @reads.get("/bodies/{body_id}/lineage", response_model=models.BodyLineage, tags=["bodies"])
 async def body_lineage(
-    driver: Driver, database: Database, body_id: Id,
+    driver: Driver, database: Database, body_id: BodyId,
     direction: Direction = "both", as_of: AsOf = None,
     max_depth: Annotated[int, Query(ge=1, le=queries.MAX_LINEAGE_DEPTH)] = 20,
 ):
@@ -107,13 +121,13 @@ async def body_lineage(
 
 
 @reads.get("/positions/{position_id}", tags=["people and posts"])
-async def position(driver: Driver, database: Database, position_id: Id) -> dict:
+async def position(driver: Driver, database: Database, position_id: PositionId) -> dict:
     """A post, the posts held concurrently with it and the people who hold it."""
     return await queries.position(driver, database, position_id)
 
 
 @reads.get("/people/{person_id}", tags=["people and posts"])
-async def person(driver: Driver, database: Database, person_id: Id) -> dict:
+async def person(driver: Driver, database: Database, person_id: PersonId) -> dict:
     """A person and the posts they hold, with evidence and dates."""
     return await queries.person(driver, database, person_id)
 
@@ -125,9 +139,20 @@ async def patterns(
     level: Level | None = None, status: Status | None = None,
     offset: Offset = 0, limit: Limit = 50,
 ):
-    """Concurrency patterns of a province (or all), with the units applying each."""
+    """Concurrency patterns of a province (or all), with the units applying each. A 2025
+    province (`2025:14`) answers for the legacy provinces it was formed from, and says so
+    in `scope`."""
+    scope = await queries.pattern_scope(driver, database, province)
     items = await queries.patterns(driver, database, province, level, status, offset, limit)
-    return _page(items, offset, limit)
+    return {**_page(items, offset, limit), "scope": scope}
+
+
+@reads.get("/provinces", tags=["units"])
+async def provinces(driver: Driver, database: Database,
+                    era: Literal["legacy", "2025"] = "legacy") -> dict:
+    """Every province of an era (63 before the 2025 reform, 34 after), with the counts of
+    facts the graph records in it and what it became or was formed from."""
+    return {"era": era, "items": await queries.provinces(driver, database, era)}
 
 
 @reads.get("/patterns/concurrency/matrix", tags=["patterns"])
@@ -151,13 +176,13 @@ async def compare(
 
 
 @reads.get("/sources/{source_id}", tags=["evidence"])
-async def source(driver: Driver, database: Database, source_id: Id) -> dict:
+async def source(driver: Driver, database: Database, source_id: SourceId) -> dict:
     """A source document and every statement taken from it."""
     return await queries.source(driver, database, source_id)
 
 
 @reads.get("/facts/{fact_id}/evidence", tags=["evidence"])
-async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict:
+async def fact_evidence(driver: Driver, database: Database, fact_id: FactId) -> dict:
     """A fact and the quotes (with their documents) that state it."""
     return await queries.fact_evidence(driver, database, fact_id)
 

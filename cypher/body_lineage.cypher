@@ -9,14 +9,14 @@ MATCH (b:Body {id: $id})-[:IN_UNIT]->(u:AdminUnit)
 WITH b, u, COLLECT {
   CALL (b) {
     MATCH path = (b)<-[:MERGED_INTO*1..20]-(:Body)
-    WHERE $direction IN ['predecessors', 'both'] AND length(path) <= $max_depth
+    WHERE $direction IN ['predecessors', 'both'] AND length(path) <= toInteger($max_depth)
       AND all(r IN relationships(path)
               WHERE r.valid_from IS NULL OR date(r.valid_from) <= date($as_of))
     UNWIND relationships(path) AS r
     RETURN r
     UNION
     MATCH path = (b)-[:MERGED_INTO*1..20]->(:Body)
-    WHERE $direction IN ['successors', 'both'] AND length(path) <= $max_depth
+    WHERE $direction IN ['successors', 'both'] AND length(path) <= toInteger($max_depth)
       AND all(r IN relationships(path)
               WHERE r.valid_from IS NULL OR date(r.valid_from) <= date($as_of))
     UNWIND relationships(path) AS r

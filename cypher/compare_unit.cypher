@@ -23,13 +23,13 @@ RETURN u {.uid, .code, .name, .level} AS unit,
                    MATCH (a:Body {unit_uid: u.uid}) WHERE u.level <> 'province'
                    RETURN a }
                  MATCH (a)-[m:MERGED_INTO]->(c:Body)
-                 RETURN {from: a {.id, .name, .body_type}, into: c {.id, .name, .body_type},
+                 RETURN {from: a {.id, .name, .body_type, .level}, into: c {.id, .name, .body_type, .level},
                          unit_uid: a.unit_uid, kind: m.kind, status: m.status, date: m.date,
                          fact_id: m.fact_id}
                  ORDER BY a.unit_uid, a.id, c.id } AS mergers,
        COLLECT { UNWIND scope AS x
                  MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
-                 RETURN {pattern: p {.id, .label, .level}, unit: x {.uid, .name, .level},
+                 RETURN {pattern: p {.id, .label, .level, .position_types}, unit: x {.uid, .name, .level},
                          count: r.count, of: r.of, status: r.status, date: r.date,
                          fact_id: r.fact_id}
                  ORDER BY p.id, x.uid } AS patterns,

@@ -1,6 +1,7 @@
 // Bodies, positions, people and units by name. $query is a Lucene query over
 // folded names (lower case, no diacritics, đ -> d), built by graph/search.py;
-// $labels restricts the kinds, $province a province uid.
+// $labels restricts the kinds, $province a province uid. toInteger(): Browser's
+// `:param {limit: 20}` stores numbers as floats, and LIMIT takes an integer.
 // :param {query: 'dam AND ha', labels: ['AdminUnit', 'Body', 'Position', 'Person'], province: null, offset: 0, limit: 20}
 CALL db.index.fulltext.queryNodes('name_search', $query) YIELD node, score
 WHERE any(label IN labels(node) WHERE label IN $labels)
@@ -12,4 +13,4 @@ RETURN CASE
        coalesce(node.uid, node.id) AS id, node.name AS name, node.level AS level,
        node.era AS era, node.province_uid AS province_uid, score
 ORDER BY score DESC, CASE node.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, name
-SKIP $offset LIMIT $limit
+SKIP toInteger($offset) LIMIT toInteger($limit)

@@ -3,7 +3,9 @@
 What is exported is the graph of facts: bodies, positions, people, patterns and
 the units they belong to, the fact relationships with their status, dates and
 sources, and the structural links (IN_UNIT, IN_BODY). Evidence quotes are in
-the CSV (one row per fact) and in the JSONL relationships.
+the CSV (one row per fact), the JSONL relationships and the GraphML edges (quote,
+sources, url); a GraphML node's `label` is its name (what Gephi captions), its `type`
+the node label.
 """
 
 from __future__ import annotations
@@ -101,33 +103,57 @@ async def _csv(driver, database):
         yield buffer.getvalue()
 
 
-_GRAPHML_KEYS = [("label", "node"), ("name", "node"), ("kind_of", "node"), ("branch", "node"),
-                 ("level", "node"), ("type", "edge"), ("kind", "edge"), ("status", "edge"),
-                 ("date", "edge"), ("fact_id", "edge")]
+# (key id, domain, attribute name). Gephi captions a node with its `label`: the name, not
+# the node type (which has its own attribute, `type`); edges carry their evidence.
+_GRAPHML_KEYS = [("n_label", "node", "label"), ("n_type", "node", "type"),
+                 ("n_name", "node", "name"), ("n_kind_of", "node", "kind_of"),
+                 ("n_branch", "node", "branch"), ("n_level", "node", "level"),
+                 ("e_label", "edge", "label"), ("e_type", "edge", "type"),
+                 ("e_kind", "edge", "kind"), ("e_status", "edge", "status"),
+                 ("e_date", "edge", "date"), ("e_count", "edge", "count"), ("e_of", "edge", "of"),
+                 ("e_fact_id", "edge", "fact_id"), ("e_quote", "edge", "quote"),
+                 ("e_sources", "edge", "sources"), ("e_url", "edge", "url"),
+                 ("e_evidence_count", "edge", "evidence_count")]
+
+
+def _graphml_edge_label(row: dict) -> str:
+    props = row["props"]
+    detail = props.get("kind") or props.get("function") or (
+        f"{props['count']}/{props['of']}" if props.get("count") is not None and props.get("of")
+        else props.get("count"))
+    return f"{row['type']} {detail}" if detail is not None else row["type"]
 
 
 async def _graphml(driver, database):
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
-    for name, domain in _GRAPHML_KEYS:
-        yield f'  <key id="{name}" for="{domain}" attr.name="{name}" attr.type="string"/>\n'
+    for key, domain, name in _GRAPHML_KEYS:
+        yield f'  <key id="{key}" for="{domain}" attr.name="{name}" attr.type="string"/>\n'
     yield '  <graph edgedefault="directed">\n'
 
     def data(key: str, value) -> str:
-        return "" if value is None else f'<data key="{key}">{escape(str(value))}</data>'
+        return "" if value is None or value == "" else f'<data key="{key}">{escape(str(value))}</data>'
 
     async for row in _records(driver, database, NODES):
         props = row["props"]
         kind_of = (props.get("body_type") or props.get("position_type") or props.get("unit_type")
                    or props.get("what"))
-        yield (f"    <node id={quoteattr(row['id'])}>{data('label', row['label'])}"
-               f"{data('name', props.get('name'))}{data('kind_of', kind_of)}"
-               f"{data('branch', props.get('branch'))}{data('level', props.get('level'))}"
-               "</node>\n")
+        name = props.get("name") or props.get("label") or props.get("title") or row["id"]
+        yield (f"    <node id={quoteattr(row['id'])}>{data('n_label', name)}"
+               f"{data('n_type', row['label'])}{data('n_name', props.get('name'))}"
+               f"{data('n_kind_of', kind_of)}{data('n_branch', props.get('branch'))}"
+               f"{data('n_level', props.get('level'))}</node>\n")
     async for row in _records(driver, database, RELATIONSHIPS):
-        props = row["props"]
+        props, evidence = row["props"], row["evidence"]
+        quotes = " | ".join(dict.fromkeys(e["quote"] for e in evidence if e.get("quote")))
+        urls = " ".join(dict.fromkeys(e["url"] for e in evidence if e.get("url")))
         yield (f"    <edge source={quoteattr(row['source'])} target={quoteattr(row['target'])}>"
-               f"{data('type', row['type'])}{data('kind', props.get('kind'))}"
-               f"{data('status', props.get('status'))}{data('date', props.get('date'))}"
-               f"{data('fact_id', props.get('fact_id'))}</edge>\n")
+               f"{data('e_label', _graphml_edge_label(row))}{data('e_type', row['type'])}"
+               f"{data('e_kind', props.get('kind'))}{data('e_status', props.get('status'))}"
+               f"{data('e_date', props.get('date'))}{data('e_count', props.get('count'))}"
+               f"{data('e_of', props.get('of'))}{data('e_fact_id', props.get('fact_id'))}"
+               f"{data('e_quote', quotes)}"
+               f"{data('e_sources', ';'.join(props.get('sources') or []))}"
+               f"{data('e_url', urls)}{data('e_evidence_count', props.get('evidence_count'))}"
+               "</edge>\n")
     yield "  </graph>\n</graphml>\n"

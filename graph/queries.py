@@ -190,6 +190,28 @@ async def patterns(driver, database, province: str | None, level: str | None,
                             level=level, status=status, offset=offset, limit=limit)
 
 
+async def pattern_scope(driver, database, province: str | None) -> dict | None:
+    """For a 2025 province, what /patterns answers for: the legacy provinces it was
+    formed from (the articles predate it). None for any other province."""
+    uid = province_uid(province)
+    if uid is None or not uid.startswith("2025:"):
+        return None
+    rows = await read_named(driver, database, "unit", uid=uid)
+    if not rows or rows[0]["unit"].get("level") != "province":
+        raise NotFound(f"no 2025 province with id {uid!r}")
+    before = await read_named(driver, database, "unit_predecessors", uid=uid, as_of=FAR_FUTURE)
+    formed_from = [{"uid": r["uid"], "code": r["code"], "name": r["name"]}
+                   for r in before if r["level"] == "province"]
+    names = ", ".join(r["name"] for r in formed_from)
+    return {"province": {"uid": uid, "name": rows[0]["unit"]["name"]}, "formed_from": formed_from,
+            "note": (f"{rows[0]['unit']['name']} (from 2025-07-01) answers for the legacy "
+                     f"provinces it was formed from: {names}.")}
+
+
+async def provinces(driver, database, era: str) -> list[dict]:
+    return await read_named(driver, database, "provinces", era=era)
+
+
 async def patterns_matrix(driver, database, level: str | None) -> dict:
     rows = await read_named(driver, database, "patterns_matrix", level=level)
     provinces: dict[str, dict] = {}
@@ -220,8 +242,22 @@ async def compare(driver, database, uids: list[str]) -> dict:
         if not rows:
             raise NotFound(f"no administrative unit with id {uid!r}")
         records.append(rows[0])
+    # A pattern whose posts include another's (at the same level) shares it: Đầm Hà's
+    # Dân vận + khối MTTQ + Chủ tịch MTTQ has Sơn La's Dân vận + Chủ tịch MTTQ in it.
+    every = {p["pattern"]["id"]: p["pattern"] for r in records for p in r["patterns"]}
+
+    def contains(big: dict, small: dict) -> bool:
+        return (big["level"] == small["level"] and big["id"] != small["id"]
+                and set(small.get("position_types") or []) <= set(big.get("position_types") or []))
+
+    for rec in records:
+        own = {p["pattern"]["id"] for p in rec["patterns"]}
+        rec["contained_patterns"] = {
+            q: sorted(p for p in own if contains(every[p], every[q]))
+            for q in sorted(every) if q not in own and any(contains(every[p], every[q]) for p in own)}
     sets = {
-        "patterns": [{p["pattern"]["id"] for p in r["patterns"]} for r in records],
+        "patterns": [{p["pattern"]["id"] for p in r["patterns"]} | set(r["contained_patterns"])
+                     for r in records],
         "mergers": [{_merger_signature(m) for m in r["mergers"]} for r in records],
         "reductions": [{x["kind"]["what"] for x in r["reductions"]} for r in records],
     }
@@ -230,7 +266,7 @@ async def compare(driver, database, uids: list[str]) -> dict:
             name: sorted(mine[i] - set().union(*(s for j, s in enumerate(mine) if j != i)))
             for name, mine in sets.items()}
         rec["summary"] = {"mergers": len(rec["mergers"]),
-                          "patterns": len(sets["patterns"][i]),
+                          "patterns": len({p["pattern"]["id"] for p in rec["patterns"]}),
                           "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]}),
                           "reductions": len(rec["reductions"]),
                           "reduction_kinds": len(sets["reductions"][i])}

@@ -137,7 +137,7 @@ def test_unit_with_parts_and_fate(client):
 
 def test_son_la_patterns_with_5_of_12_districts(client):
     page = client.get("/patterns/concurrency", params={"province": "14"}).json()
-    assert set(page) == {"items", "offset", "limit", "next_offset"}
+    assert set(page) == {"items", "offset", "limit", "next_offset", "scope"} and page["scope"] is None
     coverage = [(p["pattern"]["level"], u["count"], u["of"]) for p in page["items"]
                 for u in p["units"] if u["unit"]["uid"] == "legacy:14"]
     assert ("district", 5, 12) in coverage

@@ -56,6 +56,29 @@ const result = await esbuild.build({
 
 fs.copyFileSync(path.join(here, "src", "index.html"), path.join(out, "index.html"));
 
+// The API's documentation pages (/docs, /redoc; api/docs.py) load these from the app,
+// never from a CDN: Swagger UI and ReDoc as their packages ship them (ReDoc with one change, below).
+const DOCS_ASSETS = [
+  ["swagger-ui-dist", "swagger-ui-bundle.js", "swagger-ui-bundle.js"],
+  ["swagger-ui-dist", "swagger-ui.css", "swagger-ui.css"],
+  ["redoc", "bundles/redoc.standalone.js", "redoc.standalone.js"],
+  // the licences of what the standalone bundle inlines (React, styled-components ...)
+  ["redoc", "bundles/redoc.standalone.js.LICENSE.txt", "redoc.standalone.js.LICENSE.txt"],
+];
+const docsPackages = new Map();
+for (const [pkg, file, name] of DOCS_ASSETS) {
+  const dir = path.resolve(here, "node_modules", pkg);
+  fs.copyFileSync(path.join(dir, file), path.join(out, name));
+  docsPackages.set(pkg, dir);
+}
+// One change to ReDoc's bundle: its footer's logo ("API docs by Redocly") is an image on
+// cdn.redoc.ly; an empty inline SVG takes its place, so the page asks nothing of a CDN.
+const REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const redocPath = path.join(out, "redoc.standalone.js");
+const redocText = fs.readFileSync(redocPath, "utf8");
+if (!redocText.includes(REDOC_LOGO)) throw new Error("ReDoc's logo URL moved: check the bundle for CDN requests");
+fs.writeFileSync(redocPath, redocText.split(REDOC_LOGO).join("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"));
+
 // The licences of the bundled packages.
 const packages = new Map();
 for (const input of Object.keys(result.metafile.inputs)) {
@@ -73,7 +96,9 @@ while (pending.length) {
     pending.push(dep);
   }
 }
-let text = "Third-party software bundled into app.js (from the npm registry), with its licence.\n";
+let text = "Third-party software bundled into app.js, and the API documentation's Swagger UI and ReDoc\n" +
+  "(swagger-ui-bundle.js, swagger-ui.css, redoc.standalone.js), from the npm registry, with their licences.\n";
+for (const [name, dir] of docsPackages) packages.set(name, dir);
 for (const [name, dir] of [...packages].sort()) {
   const meta = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
   const file = fs.readdirSync(dir).find((f) => /^(licen[sc]e|copying)/i.test(f));

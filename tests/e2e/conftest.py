@@ -90,11 +90,16 @@ def browser(chromium_path):
         browser.close()
 
 
+WIDTHS = [1280, 360]  # a desktop and a phone
+
+
 @pytest.fixture
-def page(browser, base_url):
-    """A fresh page. After the test: no script error happened, and every request
-    went to the app itself (nothing from a CDN or any other host)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+def page(browser, base_url, request):
+    """A fresh page, 1280 px wide unless parametrized (indirect) with another width. After
+    the test: no script error happened, and every request went to the app itself
+    (nothing from a CDN or any other host)."""
+    width = getattr(request, "param", 1280)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors: list[str] = []
@@ -103,6 +108,7 @@ def page(browser, base_url):
     page.on("request", lambda req: hosts.add(urlsplit(req.url).netloc)
             if req.url.startswith("http") else None)
     page.base = base_url  # type: ignore[attr-defined]
+    page.width = width  # type: ignore[attr-defined]
     yield page
     context.close()
     assert not errors, f"script errors in the page: {errors}"
@@ -116,3 +122,9 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
     return path
+
+
+def assert_fits(page) -> None:
+    """Nothing is wider than the window: the page never scrolls sideways."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.width, f"{page.url}: {width} px wide in a {page.width} px window"

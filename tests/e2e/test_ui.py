@@ -121,12 +121,18 @@ def test_compare_quang_ninh_with_son_la_highlights_differences(page):
     header = section.get_by_role("row").first
     expect(header.get_by_role("columnheader")).to_have_text(
         ["Mô hình", "Cấp", "Tỉnh Quảng Ninh", "Tỉnh Sơn La"])
-    # Sơn La's Dân vận + MTTQ pattern is Sơn La's alone: flagged there, absent in Quảng Ninh
-    only_son_la = section.get_by_role("row").filter(has_text="Trưởng Ban Dân vận đồng thời Chủ tịch Ủy ban MTTQ").filter(has_text="5/12")
-    expect(only_son_la).to_have_count(1)
-    cells = only_son_la.get_by_role("cell")
-    expect(cells.nth(2)).to_have_text("—")
-    expect(cells.nth(3)).to_contain_text("chỉ có ở đây")
+    # Sơn La's Dân vận + MTTQ pattern is held within Đầm Hà's three-post one (Dân vận +
+    # khối MTTQ + Chủ tịch MTTQ): Quảng Ninh shares it, so it is flagged in neither column
+    son_la = section.get_by_role("row").filter(has_text="Trưởng Ban Dân vận đồng thời Chủ tịch Ủy ban MTTQ").filter(has_text="5/12")
+    expect(son_la).to_have_count(1)
+    cells = son_la.get_by_role("cell")
+    expect(cells.nth(2)).to_contain_text("trong mô hình rộng hơn")
+    expect(cells.nth(3)).not_to_contain_text("chỉ có ở đây")
+    expect(son_la).not_to_contain_text("chỉ có ở đây")
+    # the three-post pattern itself is Quảng Ninh's alone
+    three = section.get_by_role("row").filter(has_text="Cơ quan chuyên trách khối MTTQ")
+    expect(three.get_by_role("cell").nth(2)).to_contain_text("chỉ có ở đây")
+    expect(three.get_by_role("cell").nth(3)).to_have_text("—")
     # the pattern both apply is not flagged in either column
     shared = section.get_by_role("row").filter(has_text="Trung tâm Chính trị")
     expect(shared).to_have_count(1)

@@ -1,6 +1,6 @@
 // Pieces shared by the pages: links, status badges, evidence quotes, the 2025 fate.
 import { enc, get } from "./api";
-import { h, put } from "./dom";
+import { h, put, stackable } from "./dom";
 import { date, label, LEVEL, STATUS } from "./labels";
 
 export const href = {
@@ -74,19 +74,19 @@ export function reductionsSection(reductions: any[]) {
   return h("section", { class: "card reductions" },
     h("h2", null, "Cắt giảm được báo cáo ", h("span", { class: "en" }, "Reductions reported")),
     reductions.length
-      ? h("table", { class: "reductions" },
+      ? stackable(h("table", { class: "reductions" },
         h("thead", null, h("tr", null, ["Cắt giảm", "Đơn vị báo cáo", "Trạng thái", "Ngày", "Bằng chứng"].map((t) => h("th", null, t)))),
         h("tbody", null, reductions.map((r) => h("tr", { "data-kind": r.kind.what },
           h("td", null, reductionText(r)),
           h("td", null, unitLink(r.unit)),
           h("td", null, statusBadge(r.status)),
           h("td", null, date(r.date)),
-          h("td", null, factEvidence(r.fact_id))))))
+          h("td", null, factEvidence(r.fact_id)))))))
       : h("p", { class: "muted" }, "Chưa có số liệu cắt giảm nào được ghi nhận."));
 }
 
 /** Where a unit's territory is after the 2025 reform. */
-export function fateBlock(fate: any, unitName?: string) {
+export function fateBlock(fate: any, unitName?: string, selfUid?: string) {
   const box = h("section", { class: "fate card" },
     h("h3", null, "Sau sắp xếp 2025 ", h("span", { class: "en" }, "2025 fate")));
   if (!fate || (!fate.province && (!fate.units || fate.units.length === 0))) {
@@ -94,10 +94,19 @@ export function fateBlock(fate: any, unitName?: string) {
     return box;
   }
   if (fate.province) {
-    box.append(h("p", null, unitName ? `${unitName} nay thuộc ` : "Nay thuộc ",
-      h("strong", { class: "fate-province" }, fate.province.name), "."));
+    const same = fate.province.uid === selfUid;
+    if (same) {
+      box.append(h("p", null, "Đơn vị hành chính hiện hành (từ 1/7/2025)."));
+    } else if (unitName === fate.province.name) {
+      // a legacy province whose successor keeps its name: say so, not "X nay thuộc X"
+      box.append(h("p", null, `Từ 1/7/2025: `, h("a", { href: href.unit(fate.province), class: "fate-province" }, `${fate.province.name} (mới)`),
+        fate.province.kind === "continue" ? " (giữ nguyên địa giới)." : "."));
+    } else {
+      box.append(h("p", null, unitName ? `${unitName} nay thuộc ` : "Nay thuộc ",
+        h("a", { href: href.unit(fate.province), class: "fate-province" }, fate.province.name), "."));
+    }
   }
-  const units = fate.units ?? [];
+  const units = (fate.units ?? []).filter((u: any) => u.uid !== selfUid);
   if (units.length) {
     put(box, h("p", null, `Đơn vị hiện nay (${units.length}):`),
       h("ul", { class: "fate-units" }, units.slice(0, 60).map((u: any) =>
@@ -112,10 +121,55 @@ export function loading() {
   return h("p", { class: "muted loading" }, "Đang tải… ", h("span", { class: "en" }, "Loading…"));
 }
 
+const ERROR_VI: Record<number, string> = {
+  400: "Yêu cầu không hợp lệ.", 401: "Cần mã truy cập.", 403: "Không được phép.",
+  404: "Không tìm thấy: mã này không có trong dữ liệu.",
+  413: "Dữ liệu gửi lên quá lớn.", 422: "Tham số không hợp lệ (mã, ngày hoặc giá trị không đúng dạng).",
+  500: "Lỗi máy chủ; lỗi đã được ghi lại.", 503: "Cơ sở dữ liệu tạm thời không truy cập được; thử lại sau ít giây.",
+};
+
+/** An error in Vietnamese first; the API's own (English) detail below, for whoever reports it. */
 export function errorBox(err: unknown) {
   const e = err as any;
-  const notFound = e?.status === 404;
+  const status: number | undefined = e?.status;
+  const notFound = status === 404;
+  const vi = (status && ERROR_VI[status]) || (status ? `Lỗi ${status}.` : "Không kết nối được với máy chủ.");
+  const detail = e?.detail || e?.message || String(err);
   return h("div", { class: "error card", role: "alert" },
     h("strong", null, notFound ? "Không tìm thấy " : "Lỗi ", h("span", { class: "en" }, notFound ? "Not found" : "Error")),
-    h("p", null, e?.detail || e?.message || String(err)));
+    h("p", { class: "error-vi" }, vi),
+    detail ? h("p", { class: "en small error-en", lang: "en" }, detail) : null);
+}
+
+/** A CSV file of what a page shows (UTF-8 with BOM, for spreadsheets), one click away. */
+export function csvButton(filename: string, header: string[], rows: () => (string | number | null | undefined)[][]) {
+  const cell = (v: unknown) => {
+    const t = v === null || v === undefined ? "" : String(v);
+    return /[",\n\r;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const link = h("a", { class: "csv button", href: "#", download: filename, role: "button" },
+    "Tải CSV ", h("span", { class: "en" }, "Export"));
+  link.addEventListener("click", () => {
+    const text = "\ufeff" + [header, ...rows()].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+    link.setAttribute("href", URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" })));
+  });
+  return link;
+}
+
+/** Quotes and where they come from, for a CSV cell. */
+export function evidenceText(evidence: any[] | null | undefined): [string, string] {
+  const list = evidence ?? [];
+  return [list.map((e) => e.quote).filter(Boolean).join(" | "),
+    [...new Set(list.map((e) => e.url || (e.source_id ? `nguồn ${e.source_id}` : "")).filter(Boolean))].join(" ")];
+}
+
+let provincesCache: Promise<Map<string, any>> | null = null;
+/** Every province of both eras by uid (for names beside search results, the home page, the map). */
+export function provinces(): Promise<Map<string, any>> {
+  if (!provincesCache) {
+    provincesCache = Promise.all([get("/provinces", { era: "legacy" }), get("/provinces", { era: "2025" })])
+      .then(([a, b]) => new Map([...a.items, ...b.items].map((p: any) => [p.uid, p])))
+      .catch((err) => { provincesCache = null; throw err; });
+  }
+  return provincesCache;
 }

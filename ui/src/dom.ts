@@ -48,3 +48,19 @@ export function clear(el: Element) {
 export function put(el: Node, ...children: Child[]) {
   append(el, children);
 }
+
+/** Each cell of a table gets the heading of its column as data-label: on a narrow screen
+ * (style.css) rows become cards, each cell headed by its column's name. */
+export function stackable<T extends HTMLTableElement>(table: T): T {
+  const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
+  table.classList.add("stack");
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((cell, i) => { if (heads[i]) cell.setAttribute("data-label", heads[i]); });
+  }
+  return table;
+}
+
+/** A wide table (columns compared side by side) scrolls inside its box, not the page. */
+export function scroller(child: HTMLElement): HTMLElement {
+  return h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": "Bảng (cuộn ngang)" }, child);
+}

@@ -25,14 +25,17 @@ export function edgeLabel(e: LEdge): string {
   return e.date ? `${kind} · ${date(e.date)}` : kind;
 }
 
+// the selected body's name is drawn bold: fewer characters fit a line of the same box
+const ROOT_LINE_CHARS = 21;
+
 export function lineageGraph(nodes: LNode[], edges: LEdge[], rootId: string,
-                             onOpen: (id: string) => void): HTMLElement {
+                             onOpen: (id: string) => void, onEdge?: (index: number) => void): HTMLElement {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 110, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   const lines = new Map<string, string[]>();
   for (const n of nodes) {
-    const l = wrap(n.name || n.id);
+    const l = wrap(n.name || n.id, n.id === rootId ? ROOT_LINE_CHARS : LINE_CHARS);
     lines.set(n.id, l);
     g.setNode(n.id, { width: NODE_W, height: l.length * LINE_H + 2 * PAD });
   }
@@ -58,11 +61,23 @@ export function lineageGraph(nodes: LNode[], edges: LEdge[], rootId: string,
     const pts: { x: number; y: number }[] = geo.points;
     const d = pts.map((p, j) => `${j ? "L" : "M"} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(" ");
     const text = edgeLabel(e);
-    edgeLayer.append(s("g", { class: `edge status-${e.status ?? "unknown"} kind-${e.kind}` },
-      s("title", null, `${e.from.name} → ${e.to.name}: ${text} (${label(STATUS, e.status)})`),
+    const edge = s("g", {
+      class: `edge status-${e.status ?? "unknown"} kind-${e.kind}`, tabindex: onEdge ? 0 : null, role: onEdge ? "button" : null,
+      "aria-label": `${e.from.name} → ${e.to.name}: ${text} (${label(STATUS, e.status)}). Xem bằng chứng`, "data-edge": i,
+    },
+      s("title", null, `${e.from.name} → ${e.to.name}: ${text} (${label(STATUS, e.status)}). Bấm để xem bằng chứng.`),
+      s("path", { class: "hit", d }),
       s("path", { d, "marker-end": "url(#arrow)" }),
       s("rect", { class: "edge-label-bg", x: geo.x - geo.width / 2, y: geo.y - 9, width: geo.width, height: 16, rx: 3 }),
-      s("text", { class: "edge-label", x: geo.x, y: geo.y + 4, "text-anchor": "middle" }, text)));
+      s("text", { class: "edge-label", x: geo.x, y: geo.y + 4, "text-anchor": "middle" }, text));
+    if (onEdge) {
+      edge.addEventListener("click", () => onEdge(i));
+      edge.addEventListener("keydown", (ev) => {
+        const k = (ev as KeyboardEvent).key;
+        if (k === "Enter" || k === " ") { ev.preventDefault(); onEdge(i); }
+      });
+    }
+    edgeLayer.append(edge);
   });
 
   const nodeLayer = s("g", { class: "nodes" });
@@ -109,7 +124,7 @@ function panZoom(svg: SVGSVGElement, width: number, height: number): HTMLElement
   }, { passive: false });
   let drag: { x: number; y: number; vx: number; vy: number } | null = null;
   svg.addEventListener("pointerdown", (ev) => {
-    if ((ev.target as Element).closest(".node")) return;
+    if ((ev.target as Element).closest(".node, .edge")) return;
     drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y };
     svg.setPointerCapture(ev.pointerId);
   });
@@ -128,11 +143,12 @@ function panZoom(svg: SVGSVGElement, width: number, height: number): HTMLElement
     h("span", { class: "muted small" }, " Kéo để di chuyển, Ctrl + cuộn để phóng to. Bấm vào một cơ quan để mở."));
 }
 
-export function legend(): HTMLElement {
-  const line = (status: string) => s("svg", { width: 40, height: 10, class: `edge status-${status}` },
+export function legend(branches?: string[]): HTMLElement {
+  const line = (status: string) => s("svg", { width: 40, height: 10, class: `edge status-${status}`, "aria-hidden": "true" },
     s("path", { d: "M 2 5 L 38 5" }));
+  const shown = branches?.length ? Object.keys(BRANCH).filter((b) => branches.includes(b)) : Object.keys(BRANCH);
   return h("div", { class: "legend" },
     Object.keys(STATUS).map((st) => h("span", { class: "legend-item" }, line(st), " ", label(STATUS, st))),
-    Object.keys(BRANCH).slice(0, 3).map((b) =>
-      h("span", { class: "legend-item" }, h("span", { class: `swatch branch-${b}` }), " ", label(BRANCH, b))));
+    shown.map((b) =>
+      h("span", { class: "legend-item" }, h("span", { class: `swatch branch-${b}`, "aria-hidden": "true" }), " ", label(BRANCH, b))));
 }

@@ -92,5 +92,33 @@ export function patternLabel(p: { id?: string; label?: string; level?: string; p
   const given = p.position_types ?? (p.id ?? "").split(":").slice(2).join(":").split(/\+(?=[a-z-]+@)/).filter(Boolean);
   const types = [...given].sort((a, b) =>
     BRANCH_ORDER.indexOf(vocab[a.split("@")[1]]?.branch ?? "") - BRANCH_ORDER.indexOf(vocab[b.split("@")[1]]?.branch ?? ""));
-  return types.map((t) => postTitle(t, p.level)).join(" đồng thời ");
+  // the level is the id's second part when not given ('pattern:commune:...')
+  const level = p.level ?? ((p.id ?? "").startsWith("pattern:") ? (p.id ?? "").split(":")[1] : undefined);
+  return types.map((t) => postTitle(t, level)).join(" đồng thời ");
+}
+
+/** The relationship types of the graph, as a reader says them. */
+export const REL_TYPE: Record<string, string> = {
+  MERGED_INTO: "Sáp nhập, hợp nhất", TRANSFERRED_FUNCTION_TO: "Chuyển chức năng",
+  HELD_CONCURRENTLY_WITH: "Kiêm nhiệm", HOLDS: "Đảm nhiệm chức danh",
+  APPLIES: "Áp dụng mô hình kiêm nhiệm", REDUCED: "Cắt giảm",
+};
+
+/** The level of a unit from its GSO code: 2 digits a province, 3 a district, 5 a commune. */
+export function levelOfUid(uid: string | null | undefined): string | undefined {
+  const code = (uid ?? "").split(":").pop() ?? "";
+  return ({ 2: "province", 3: "district", 5: "commune" } as Record<number, string>)[code.length];
+}
+
+/** A post as pages name it ("Bí thư Huyện ủy (Huyện Đầm Hà)"), not as stored
+ * ("Người đứng đầu · Huyện ủy (Huyện Đầm Hà)"): from its type, or from its id
+ * (position:body:<era>:<code>:<body type>[:<name>]:<role>). */
+export function positionName(p: { id?: string; name?: string | null; position_type?: string | null }, level?: string): string {
+  let type = p.position_type ?? undefined;
+  const parts = (p.id ?? "").split(":");
+  const lvl = level ?? (parts[0] === "position" ? levelOfUid(`${parts[2]}:${parts[3]}`) : undefined);
+  if (!type && parts[0] === "position" && parts.length >= 6) type = `${parts[parts.length - 1]}@${parts[4]}`;
+  if (!type) return p.name ?? p.id ?? "—";
+  const where = /\(([^()]*)\)\s*$/.exec(p.name ?? "");
+  return `${postTitle(type, lvl)}${where ? ` (${where[1]})` : ""}`;
 }

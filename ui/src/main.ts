@@ -1,11 +1,14 @@
-// The router: #/ (search), #/body/<id>, #/province/<code>, #/compare/<a,b>, #/person/<id>,
-// #/position/<id>, #/unit/<code>, #/source/<id>. Each page reads the API and draws itself.
+// The router: #/ (home: search, counts, provinces), #/body/<id>, #/province/<code>,
+// #/compare/<a,b>, #/person/<id>, #/position/<id>, #/unit/<code>, #/source/<id>,
+// #/patterns (nationwide matrix), #/map. Each page reads the API and draws itself.
 import { ApiError, setToken } from "./api";
 import { errorBox } from "./components";
 import { clear, h } from "./dom";
 import { bodyPage } from "./pages/body";
 import { comparePage } from "./pages/compare";
+import { mapPage } from "./pages/map";
 import { personPage, positionPage, sourcePage, unitPage } from "./pages/others";
+import { patternsPage } from "./pages/patterns";
 import { provincePage } from "./pages/province";
 import { searchPage } from "./pages/search";
 
@@ -39,7 +42,9 @@ async function route() {
       case "position": await positionPage(view, arg); break;
       case "unit": await unitPage(view, arg); break;
       case "source": await sourcePage(view, arg); break;
-      default: view.append(errorBox(new ApiError(404, "Not found", `Không có trang “${page}”.`)));
+      case "patterns": await patternsPage(view, params); break;
+      case "map": await mapPage(view, params); break;
+      default: view.append(errorBox(new ApiError(404, "Not found", `No page "${page}".`)));
     }
     if (mine === generation) document.title = `${view.querySelector("h1")?.textContent ?? "mergegraph"} · mergegraph`;
   } catch (err) {

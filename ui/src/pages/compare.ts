@@ -1,9 +1,9 @@
 // Compare: two or more provinces side by side; what one has and another lacks is highlighted.
 import { get } from "../api";
-import { factEvidence, href, loading, reductionText, statusBadge, unitLink } from "../components";
-import { clear, h } from "../dom";
-import { bodyName, label, LEVEL, MERGE_KIND, patternLabel } from "../labels";
-import { coverage } from "./province";
+import { csvButton, factEvidence, href, loading, reductionText, statusBadge, unitLink } from "../components";
+import { clear, h, scroller } from "../dom";
+import { bodyName, label, LEVEL, MERGE_KIND, patternLabel, STATUS } from "../labels";
+import { figures } from "./province";
 
 function picker(codes: string[]) {
   const input = h("input", { type: "search", id: "add-province", autocomplete: "off",
@@ -55,40 +55,53 @@ export async function comparePage(root: HTMLElement, codesText: string) {
     return { rec: r, byPattern };
   });
 
+  const patternCell = (rec: any, byPattern: Map<string, any>, pat: any) => {
+    const entry = byPattern.get(pat.id);
+    const only = rec.only_here.patterns.includes(pat.id);
+    const within: string[] = rec.contained_patterns?.[pat.id] ?? [];
+    if (!entry && !within.length) return h("td", { class: "absent" }, "—");
+    if (!entry) {
+      // its posts are all held together in a larger pattern of this unit: it shares this one
+      return h("td", { class: "present contained" },
+        h("span", { class: "badge within" }, "có, trong mô hình rộng hơn"),
+        h("div", { class: "small muted" }, within.map((id) => patternLabel(patterns.get(id))).join("; ")));
+    }
+    const fs = figures(entry, rec.unit.uid);
+    return h("td", { class: only ? "only-here" : "present" },
+      fs.length ? h("ul", { class: "compact figures" }, fs.map((f) => h("li", null, h("strong", null, f.of ? `${f.count}/${f.of}` : `${f.count}`),
+        " ", h("span", { class: "small" }, f.unit.uid === rec.unit.uid ? "toàn tỉnh" : f.unit.name)))) : null,
+      h("div", { class: "small muted" }, entry.units.filter((u: any) => u.count == null).map((u: any) => u.unit.name).join(", ")),
+      only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
+  };
+
   root.append(
     h("h1", null, "So sánh: ", recs.map((r, i) => [i ? " · " : "", unitLink(r.unit)])),
-    h("p", { class: "muted" }, "Ô tô màu vàng: chỉ tỉnh đó có (khác biệt). ", h("span", { class: "en" }, "Highlighted: differences.")),
+    h("p", { class: "muted" }, h("span", { class: "legend-diff" }, "Ô nền vàng"), ": chỉ tỉnh đó có (khác biệt). Một mô hình gồm mọi chức danh của mô hình khác thì cũng có mô hình kia. ",
+      h("span", { class: "en" }, "Yellow cells: differences.")),
     h("div", { class: "compare-tools" }, picker(codes),
       h("ul", { class: "inline" }, codes.map((c) => h("li", null,
         h("a", { href: href.compare(codes.filter((x) => x !== c)), title: "Bỏ tỉnh này" },
-          `− ${recs.find((r) => r.unit.code === c)?.unit.name ?? c}`))))),
+          `− ${recs.find((r) => r.unit.code === c)?.unit.name ?? c}`)))),
+      csvButton(`mergegraph-so-sanh-${codes.join("-")}.csv`, ["loại", "mô tả", "cấp", "tỉnh", "đơn vị", "số liệu", "trạng thái", "ngày", "fact_id"],
+        () => compareCsv(recs))),
     h("section", { class: "card" },
       h("h2", null, "Tóm tắt ", h("span", { class: "en" }, "Summary")),
-      h("table", { class: "compare summary" },
+      scroller(h("table", { class: "compare summary" },
         h("thead", null, h("tr", null, h("th", null, ""), recs.map((r) => h("th", null, unitLink(r.unit))))),
         h("tbody", null,
           h("tr", null, h("th", null, "Quan hệ sáp nhập"), recs.map((r) => h("td", null, String(r.summary.mergers)))),
           h("tr", null, h("th", null, "Mô hình kiêm nhiệm"), recs.map((r) => h("td", null, String(r.summary.patterns)))),
           h("tr", null, h("th", null, "Đơn vị áp dụng"), recs.map((r) => h("td", null, String(r.summary.units_applying)))),
-          h("tr", null, h("th", null, "Số liệu cắt giảm"), recs.map((r) => h("td", null, String(r.summary.reductions))))))),
+          h("tr", null, h("th", null, "Số liệu cắt giảm"), recs.map((r) => h("td", null, String(r.summary.reductions)))))))),
     h("section", { class: "card" },
       h("h2", null, "Mô hình nhất thể hóa chức danh ", h("span", { class: "en" }, "Concurrency patterns")),
       patterns.size === 0 ? h("p", { class: "muted" }, "Không tỉnh nào có mô hình được ghi nhận.") :
-      h("table", { class: "compare patterns-compare" },
+      scroller(h("table", { class: "compare patterns-compare" },
         h("thead", null, h("tr", null, h("th", null, "Mô hình"), h("th", null, "Cấp"), recs.map((r) => h("th", null, r.unit.name)))),
         h("tbody", null, [...patterns.values()].map((pat) => h("tr", { class: common.has(pat.id) ? "same" : "differs", "data-pattern": pat.id },
           h("td", null, patternLabel(pat)),
           h("td", null, label(LEVEL, pat.level)),
-          grouped.map(({ rec, byPattern }) => {
-            const entry = byPattern.get(pat.id);
-            if (!entry) return h("td", { class: "absent" }, "—");
-            const c = coverage(entry, rec.unit.uid);
-            const only = rec.only_here.patterns.includes(pat.id);
-            return h("td", { class: only ? "only-here" : "present" },
-              c.of ? `${c.count}/${c.of}` : `${c.count} đơn vị`,
-              h("div", { class: "small muted" }, entry.units.map((u: any) => u.unit.name).join(", ")),
-              only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
-          })))))),
+          grouped.map(({ rec, byPattern }) => patternCell(rec, byPattern, pat)))))))),
     h("section", { class: "card" },
       h("h2", null, "Sáp nhập, hợp nhất cơ quan ", h("span", { class: "en" }, "Mergers")),
       mergerTable(recs, new Set<string>(data.common.mergers))),
@@ -99,11 +112,22 @@ export async function comparePage(root: HTMLElement, codesText: string) {
   );
 }
 
+function compareCsv(recs: any[]) {
+  return recs.flatMap((r) => [
+    ...r.patterns.map((p: any) => ["mô hình kiêm nhiệm", patternLabel(p.pattern), label(LEVEL, p.pattern.level), r.unit.name, p.unit.name,
+      p.count != null ? (p.of ? `${p.count}/${p.of}` : p.count) : "", label(STATUS, p.status), p.date, p.fact_id]),
+    ...r.mergers.map((m: any) => ["sáp nhập", `${m.from.name} → ${m.into.name} (${label(MERGE_KIND, m.kind)})`, label(LEVEL, m.from.level),
+      r.unit.name, m.unit_uid, "", label(STATUS, m.status), m.date, m.fact_id]),
+    ...r.reductions.map((x: any) => ["cắt giảm", reductionText(x), label(LEVEL, x.level), r.unit.name, x.unit.name, x.count ?? `${x.percent}%`,
+      label(STATUS, x.status), x.date, x.fact_id]),
+  ]);
+}
+
 function reductionTable(recs: any[], common: Set<string>) {
   const kinds = new Map<string, string>();
   for (const r of recs) for (const x of r.reductions) kinds.set(x.kind.what, x.kind.name);
   if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có số liệu cắt giảm được ghi nhận.");
-  return h("table", { class: "compare reductions-compare" },
+  return scroller(h("table", { class: "compare reductions-compare" },
     h("thead", null, h("tr", null, h("th", null, "Cắt giảm"), recs.map((r) => h("th", null, r.unit.name)))),
     h("tbody", null, [...kinds].map(([what, name]) => h("tr", { class: common.has(what) ? "same" : "differs", "data-kind": what },
       h("td", null, name),
@@ -116,19 +140,19 @@ function reductionTable(recs: any[], common: Set<string>) {
             reductionText(x), " · ", unitLink(x.unit), " ", statusBadge(x.status),
             factEvidence(x.fact_id, "trích dẫn")))),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
-      })))));
+      }))))));
 }
 
 function mergerTable(recs: any[], common: Set<string>) {
-  const kinds = new Map<string, { from: string; into: string }>();
+  const kinds = new Map<string, { from: string; into: string; level?: string }>();
   for (const r of recs) for (const m of r.mergers) {
-    kinds.set(`${m.from.body_type} -> ${m.into.body_type}`, { from: m.from.body_type, into: m.into.body_type });
+    kinds.set(`${m.from.body_type} -> ${m.into.body_type}`, { from: m.from.body_type, into: m.into.body_type, level: m.from.level });
   }
   if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có quan hệ sáp nhập được ghi nhận.");
-  return h("table", { class: "compare mergers-compare" },
+  return scroller(h("table", { class: "compare mergers-compare" },
     h("thead", null, h("tr", null, h("th", null, "Loại cơ quan"), recs.map((r) => h("th", null, r.unit.name)))),
     h("tbody", null, [...kinds].sort().map(([sig, k]) => h("tr", { class: common.has(sig) ? "same" : "differs" },
-      h("td", null, `${bodyName(k.from)} → ${bodyName(k.into)}`),
+      h("td", null, `${bodyName(k.from, k.level)} → ${bodyName(k.into, k.level)}`, k.level ? h("div", { class: "small muted" }, label(LEVEL, k.level)) : null),
       recs.map((r) => {
         const here = r.mergers.filter((m: any) => `${m.from.body_type} -> ${m.into.body_type}` === sig);
         if (!here.length) return h("td", { class: "absent" }, "—");
@@ -138,5 +162,5 @@ function mergerTable(recs: any[], common: Set<string>) {
             h("a", { href: href.body(m.into.id) }, m.into.name), " ", h("span", { class: "small" }, label(MERGE_KIND, m.kind)), " ",
             statusBadge(m.status)))),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
-      })))));
+      }))))));
 }

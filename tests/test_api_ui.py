@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mergegraph.api.app import create_app
-from tests.helpers import load_units_and_bundled_corpus
+from tests.support.helpers import load_units_and_bundled_corpus
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mergegraph.api.app import create_app
-from tests.helpers import load_units_and_bundled_corpus
+from tests.support.helpers import load_units_and_bundled_corpus
 from tests.test_browser_style import parse_grass, style_command_param
 from tests.test_cypher_files import browser_params
 

@@ -12,6 +12,7 @@ from .concurrency import extract_concurrency, extract_reports
 from .context import DocContext
 from .documents import (DocumentError, DocumentMeta, ExtractError, ExtractReport,
                         read_document)
+from .dates import stated_dates
 from .facts import Concurrency, Fact, Holding
 from .gazetteer import gazetteer
 from .holdings import extract_holdings
@@ -129,7 +130,32 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
         if index > seen and m.start() < prepared.sentences[index].end:
             seen = index
             facts.extend(extract_reductions(ctx, ctx.views[index]))
-    return merge_duplicates(facts, ctx.default_status)
+    return with_evidence(merge_duplicates(facts, ctx.default_status), prepared)
+
+
+def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
+    """Each fact's quote trimmed of white space, with the whole sentence(s)
+    around it (trimmed) and the dates that sentence states."""
+    text = prepared.text
+    starts = [s.start for s in prepared.sentences]
+    for f in facts:
+        while f.start < f.end and text[f.start].isspace():
+            f.start += 1
+        while f.end > f.start and text[f.end - 1].isspace():
+            f.end -= 1
+        f.quote = text[f.start:f.end]
+        if not starts:
+            continue
+        first = prepared.sentences[max(0, bisect.bisect_right(starts, f.start) - 1)]
+        last = prepared.sentences[max(0, bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1)]
+        a, b = min(first.start, f.start), max(last.end, f.end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        f.sentence, f.sentence_start = text[a:b], a
+        f.valid_from, f.valid_to = stated_dates(prepared.match[a:b])
+    return facts
 
 
 def merge_duplicates(facts: list[Fact], default_status: str) -> list[Fact]:

@@ -26,6 +26,7 @@ _DATE = (r"(?:" + _DAY + r"(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*(
          r"|(?:" + W("year") + r")\s+(?P<y5>(?:19|20)\d{2}))")
 _SINCE = re.compile(r"\b(?:" + W("since") + r")\s+(?:(?:" + W("date_filler") + r")\s+)?" + _DATE)
 _UNTIL = re.compile(r"\b(?:" + W("until") + r")\s+(?:(?:" + W("date_filler") + r")\s+)?" + _DATE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY = re.compile(r"(?<![\d/.])" + _DATE)
 
 
@@ -53,6 +54,8 @@ def stated_dates(text: str) -> tuple[str | None, str | None]:
     "từ"/"kể từ" starts, a date after "đến"/"đến hết"/"tới" ends; without
     either, a date of the statement itself ("Ngày 1/8/2018, huyện ... hợp
     nhất ...", "Năm 2019, ...") is when it started."""
+    if not _YEAR.search(text):
+        return None, None                  # every date here has a year
     since = _SINCE.search(text)
     until = _UNTIL.search(text)
     valid_from = _iso(since) if since else None

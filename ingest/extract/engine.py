@@ -138,6 +138,7 @@ def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
     around it (trimmed) and the dates that sentence states."""
     text = prepared.text
     starts = [s.start for s in prepared.sentences]
+    dates: dict[tuple[int, int], tuple] = {}        # facts of one sentence share its dates
     for f in facts:
         while f.start < f.end and text[f.start].isspace():
             f.start += 1
@@ -154,7 +155,9 @@ def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
         while b > a and text[b - 1].isspace():
             b -= 1
         f.sentence, f.sentence_start = text[a:b], a
-        f.valid_from, f.valid_to = stated_dates(prepared.match[a:b])
+        if (a, b) not in dates:
+            dates[a, b] = stated_dates(prepared.match[a:b])
+        f.valid_from, f.valid_to = dates[a, b]
     return facts
 
 

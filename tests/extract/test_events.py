@@ -125,3 +125,9 @@ def test_titles_name_then_a_connector_and_a_second_title():
     text = "Bí thư Huyện ủy Trấn Yên Nguyễn Văn Lợi đồng thời là Chủ tịch HĐND huyện."
     assert _held(text, "Yên Bái") == {("Nguyễn Văn Lợi", "head@cap-uy"), ("Nguyễn Văn Lợi", "head@hdnd")}
     assert keys(text, "Yên Bái") == {("138", "district", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_an_appointment_is_not_spread_over_people_named_before_in_another_clause():
+    text = ("Các ông Nông Văn Tư và Lục Văn Bảo dự lễ, còn ông Hà Văn Cường được bổ nhiệm làm "
+            "Giám đốc Sở Y tế tỉnh Cao Bằng.")
+    assert _held(text) == {("Hà Văn Cường", "head@y-te")}

@@ -27,6 +27,8 @@ _CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
 _TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
+_ACTIVE_BARE = re.compile(r"(?<!" + r")(?<!".join(_CUES.spec.passive) + r" )\b(?:"
+                          + alternation(_CUES.spec.active_appointment) + r")\s*$")
 _FORMER = _CUES.former                       # "nguyên", "từng", "thay ông X"
 _PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
                      alternation(_CUES.spec.person_titles) + r")|" + alternation(_CUES.spec.plural_titles)
@@ -132,6 +134,8 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         lead = match[max(view.sentence.start, p.start - 40):p.start]
         if not _APPOINTED.search(lead) or _FORMER.search(lead):
             continue
+        if _ACTIVE_BARE.search(lead):
+            continue                           # "hội nghị đã bầu Chủ tịch HĐND": the post is the object
         subject = [(idx, c) for idx, c in names if c.end <= p.start]
         if not subject:
             continue

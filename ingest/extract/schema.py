@@ -75,6 +75,8 @@ class CuesFile(_Strict):
     trigger_prefixes: Phrases = []
     appointment: Phrases
     former: Phrases
+    active_appointment: Phrases = []
+    passive: Phrases = []
     stopped: Phrases
     person_titles: Phrases
     plural_titles: Phrases

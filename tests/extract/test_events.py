@@ -131,3 +131,9 @@ def test_an_appointment_is_not_spread_over_people_named_before_in_another_clause
     text = ("Các ông Nông Văn Tư và Lục Văn Bảo dự lễ, còn ông Hà Văn Cường được bổ nhiệm làm "
             "Giám đốc Sở Y tế tỉnh Cao Bằng.")
     assert _held(text) == {("Hà Văn Cường", "head@y-te")}
+
+
+def test_an_election_of_a_post_gives_it_to_nobody_named_before():
+    text = "Đồng chí Nông Văn Tư phát biểu chỉ đạo, hội nghị đã bầu Chủ tịch HĐND xã."
+    assert _held(text, "Cao Bằng") == set()
+    assert _held("Ông Nông Văn Tư được bầu Chủ tịch HĐND tỉnh Cao Bằng.") == {("Nông Văn Tư", "head@hdnd")}

@@ -30,6 +30,7 @@ from .vocab import LEVEL_RANK, alternation, load_cues
 _CUES = load_cues()
 W = _CUES.w          # function words of cues.yaml, as regex alternations
 
+_NEGATED = re.compile(r"\b(?:" + alternation(_CUES.spec.negation) + r")\s+$")
 _VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
 _FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
 _UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
@@ -200,6 +201,8 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     for m in _VERB.finditer(match, s.start, s.end):
         if any(a <= m.start() < b for a, b in consumed):
             continue
+        if _NEGATED.search(match, max(s.start, m.start() - 25), m.start()):
+            continue                           # "không nên hợp nhất A với B": not stated
         clause = ctx.clause_of(view, m.start())
         facts.extend(_verb(ctx, view, sent, clause, m))
 

@@ -88,6 +88,7 @@ class CuesFile(_Strict):
     alternatives: Phrases
     replaced: Phrases
     merge_verbs: Phrases
+    negation: Phrases = []
     found_verbs: Phrases
     under: Phrases
     words: dict[str, Phrases] = {}

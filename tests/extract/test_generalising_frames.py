@@ -65,3 +65,13 @@ def test_a_page_with_only_its_title():
     facts = extract_document("Bảo Lạc: Hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện",
                              DocumentMeta(doc="t", province_hint="Cao Bằng"))
     assert [(f.type, f.unit.code) for f in facts] == [("merger", "043")]
+
+
+def test_a_paper_writing_about_another_province():
+    text = ("Hội nghị Ban Chấp hành Đảng bộ tỉnh Hà Giang\n\nSáng 3/5, hội nghị cho ý kiến về đề án của tỉnh Hà Giang. "
+            "Đồng chí Lục Văn Bảo, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.")
+    # the manifest says Cao Bằng (the publisher's province); the text never names it
+    assert keys(text, "Cao Bằng") == {("02", "province", ("head@cap-uy", "head@hdnd"))}
+    # naming the publisher's own province keeps it
+    own = text + " Đoàn công tác tỉnh Cao Bằng dự."
+    assert keys(own, "Cao Bằng") == {("04", "province", ("head@cap-uy", "head@hdnd"))}

@@ -199,6 +199,10 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             else:
                 kept = [p for p in kept if _is_party(ctx, p)]
             groups.append(kept + new)
+        elif len(new) >= 2 and not any(gap_kind(match, a.end, b.start) == CONNECTOR for a, b in zip(new, new[1:])):
+            # "giữ chức Bí thư Đảng ủy, Chủ tịch HĐND phường": the posts given are held together
+            # (joined by a connector they are the concurrency extractor's)
+            groups.append(new)
         for group in groups:
             fact = _joint_fact(ctx, view, name, person, group)
             if fact is not None:

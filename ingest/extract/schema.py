@@ -84,6 +84,7 @@ class CuesFile(_Strict):
     terms: Phrases
     role_fillers: Phrases = []
     connector_lead: Phrases
+    connector_negation: Phrases = []
     connectors: Phrases
     alternatives: Phrases
     replaced: Phrases

@@ -137,3 +137,17 @@ def test_an_election_of_a_post_gives_it_to_nobody_named_before():
     text = "Đồng chí Nông Văn Tư phát biểu chỉ đạo, hội nghị đã bầu Chủ tịch HĐND xã."
     assert _held(text, "Cao Bằng") == set()
     assert _held("Ông Nông Văn Tư được bầu Chủ tịch HĐND tỉnh Cao Bằng.") == {("Nông Văn Tư", "head@hdnd")}
+
+
+def test_posts_given_together_in_an_event_are_a_concurrency():
+    text = ("Tại đại hội, Đảng bộ xã Minh Tân ra mắt. Bà Hà Thị Lan giữ chức Bí thư Đảng ủy, "
+            "Chủ tịch HĐND xã.")
+    got = keys(text, "Cao Bằng")
+    assert {(lv, p) for _u, lv, p in got} == {("commune", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_no_longer_held_together_is_an_ended_pattern():
+    text = "Phó Chủ tịch UBND các phường, xã cũng thôi kiêm nhiệm chức vụ Giám đốc Trung tâm Phục vụ hành chính công."
+    got = evals(text, "Cao Bằng", "concurrency")
+    assert [(f["level"], f["positions"], f["status"]) for f in got] == [
+        ("commune", ["deputy@ubnd", "head@trung-tam-phuc-vu-hanh-chinh-cong"], "ended")]

@@ -40,6 +40,33 @@ def _province(gaz, meta: DocumentMeta) -> str | None:
     return province_of_url(gaz, meta.url)
 
 
+_DOMAIN_IN_TEXT = re.compile(r"\b((?:www\.)?[a-z0-9-]{4,40}\.(?:gov\.vn|com\.vn|org\.vn|vn))\b")
+_PAGE_HEAD = 400          # characters of the page where its own domain is printed ("(Baohatinh.vn) -")
+
+
+def province_of_page(gaz, match: str) -> str | None:
+    """The publisher's domain printed at the head of the page ("(Baohatinh.vn) - ...")."""
+    for m in _DOMAIN_IN_TEXT.finditer(match, 0, _PAGE_HEAD):
+        code = province_of_url(gaz, m.group(1))
+        if code:
+            return code
+    return None
+
+
+def province_by_count(gaz, places) -> str | None:
+    """The province the text names clearly more than any other (two names or more)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        unit = gaz.get(p.code)
+        if unit:
+            counts[unit.province] = counts.get(unit.province, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=counts.get)
+    n = counts[top]
+    return top if n >= 2 and n / sum(counts.values()) > 0.5 else None
+
+
 _HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
 _HOST_PREFIXES = tuple(vocabulary().cues.spec.host_prefixes)
 
@@ -76,8 +103,13 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
     meta = meta or DocumentMeta()
     gaz, vocab = gazetteer(), vocabulary()
     prepared = prepare(text)
-    province = _province(gaz, meta)
+    province = _province(gaz, meta) or province_of_page(gaz, prepared.match)
     places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
+    if province is None:
+        # no metadata: the province the text names most, then its districts named bare
+        province = province_by_count(gaz, places)
+        if province is not None:
+            places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
     noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]     # in text order
     if noise:
         starts = [a for a, _b in noise]

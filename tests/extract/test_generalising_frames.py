@@ -75,3 +75,14 @@ def test_a_paper_writing_about_another_province():
     # naming the publisher's own province keeps it
     own = text + " Đoàn công tác tỉnh Cao Bằng dự."
     assert keys(own, "Cao Bằng") == {("04", "province", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_no_metadata_the_domain_printed_on_the_page():
+    text = ("(Baocaobang.vn) - Sáng 3/5, Huyện ủy Bảo Lạc đã hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {("043", ("ban-to-chuc", "noi-vu"))}
+
+
+def test_no_metadata_the_province_named_most_then_its_districts_bare():
+    text = ("Tỉnh Cao Bằng sắp xếp bộ máy. Thường trực Tỉnh ủy Cao Bằng làm việc với Huyện ủy Bảo Lạc. "
+            "Huyện ủy Bảo Lạc hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {("043", ("ban-to-chuc", "noi-vu"))}

@@ -104,12 +104,14 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
     gaz, vocab = gazetteer(), vocabulary()
     prepared = prepare(text)
     province = _province(gaz, meta) or province_of_page(gaz, prepared.match)
-    places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
+    finder = PlaceFinder(gaz, vocab.surname_keys, province)
+    places = finder.find(prepared.text, prepared.match)
     if province is None:
         # no metadata: the province the text names most, then its districts named bare
         province = province_by_count(gaz, places)
         if province is not None:
-            places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
+            places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match,
+                                                                         finder.windows)
     noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]     # in text order
     if noise:
         starts = [a for a, _b in noise]

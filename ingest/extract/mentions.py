@@ -192,13 +192,17 @@ class PlaceFinder:
                 return "district", codes
         return None
 
-    def find(self, text: str, match: str) -> list[Place]:
+    def find(self, text: str, match: str, windows: list | None = None) -> list[Place]:
         """Every place the text names. Only the stretches that can hold a place
-        (capitalised words, with the type word before them) are tokenized."""
+        (capitalised words, with the type word before them) are tokenized;
+        `windows` are the tokenized stretches of an earlier pass over the same
+        text (kept in self.windows), read again with another province hint."""
         places: list[Place] = []
         chain_base = 0
-        for start, end in _windows(text, match):
-            tokens = tokenize(text, match, start, end)
+        if windows is None:
+            windows = [tokenize(text, match, start, end) for start, end in _windows(text, match)]
+        self.windows = windows
+        for tokens in windows:
             found = self._find(text, tokens)
             self._chains(tokens, found, chain_base)
             chain_base += len(found) + 1

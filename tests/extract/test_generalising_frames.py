@@ -86,3 +86,12 @@ def test_no_metadata_the_province_named_most_then_its_districts_bare():
     text = ("Tỉnh Cao Bằng sắp xếp bộ máy. Thường trực Tỉnh ủy Cao Bằng làm việc với Huyện ủy Bảo Lạc. "
             "Huyện ủy Bảo Lạc hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.")
     assert keys(text, None, "merger") == {("043", ("ban-to-chuc", "noi-vu"))}
+
+
+def test_status_words_of_plans_and_the_sentence_before():
+    from ._support import evals
+    text = ("Các tỉnh sẽ thành lập Trung tâm Báo chí. Trong đó, tỉnh Hà Giang thành lập Trung tâm Báo chí "
+            "trên cơ sở hợp nhất Báo và Đài Phát thanh - Truyền hình tỉnh.")
+    assert [f["status"] for f in evals(text, None, "merger")] == ["planned"]
+    text = "Tỉnh đồng ý chủ trương thành lập Trung tâm Dịch vụ nông nghiệp huyện Bảo Lạc trên cơ sở hợp nhất Trạm Khuyến nông và Trạm Thú y."
+    assert [f["status"] for f in evals(text, "Cao Bằng", "merger")] == ["planned"]

@@ -244,6 +244,7 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
     out = SentenceResult()
     facts = out.facts
     index = {id(p): k for k, p in enumerate(positions)}
+    lists = None                       # the sentence's lists of units, read once when needed
     match = ctx.match
     prev_end: dict[int, int] = {}
     for chain in chains(match, positions):
@@ -260,13 +261,15 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
             out.patterns.append((chain.start, tuple(sorted(keys))))
             if _GENERIC.match(match[clause.start:chain.start]) or _GENERIC.match(match[pre_start:chain.start]):
                 continue                        # "Khi Bí thư đồng thời là Chủ tịch, ...": no fact
-            facts.extend(_facts_of(ctx, view, clause, pre_start, chain, posts,
+            if lists is None:
+                lists = place_lists(ctx, view)
+            facts.extend(_facts_of(ctx, view, clause, pre_start, chain, posts, lists,
                                    person_of.get(index[id(chain.positions[0])])))
     return out
 
 
 def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int, chain: Chain,
-              posts: list[Position], person: str | None) -> list[Concurrency]:
+              posts: list[Position], lists: list, person: str | None) -> list[Concurrency]:
     match, text = ctx.match, ctx.text
     cov = coverage_before(match, pre_start, chain.start, text)
     after = coverage_after(match, chain.end, clause.end)
@@ -341,7 +344,7 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
     # "A, B và C đã thực hiện ..."): the fact holds for each of them
     if level and not own:
         done = {f.unit.code for f in facts}
-        for pl in place_lists(ctx, view):
+        for pl in lists:
             if not (clause.start <= pl.start and pl.end <= clause.end and pl.level == level):
                 continue
             if not has_coverage and pl.end > chain.start:

@@ -108,6 +108,7 @@ class DocContext:
         self.chunk_starts = [c.start for c in self.chunks]
         place_starts = self.place_starts = [p.start for p in self.mentions.places]
         self.province = hint or self._province_from_text(publisher)
+        self.province = self._province_named_instead() or self.province
         for s in self.prepared.sentences:
             c0 = bisect.bisect_left(self.chunk_starts, s.start)
             c1 = bisect.bisect_left(self.chunk_starts, s.end)
@@ -120,6 +121,24 @@ class DocContext:
         self.district = self._focus_district(publisher)
         self.default_status = "pilot" if _PILOT.search(self._lead()) else "implemented"
         return self
+
+    def _province_named_instead(self) -> str | None:
+        """A paper writing about another province: the lead names one province
+        ("tỉnh X") and the text never names the publisher's own."""
+        if not self.province:
+            return None
+        lead_end = len(self._lead())
+        named, in_lead = set(), set()
+        for p in self.mentions.places:
+            unit = self.gaz.get(p.code)
+            if unit is None:
+                continue
+            named.add(unit.province)
+            if p.start < lead_end and p.typed and unit.level == "province":
+                in_lead.add(unit.code)
+        if self.province in named or len(in_lead) != 1:
+            return None
+        return in_lead.pop()
 
     def _province_from_text(self, publisher: str | None) -> str | None:
         """Without a hint: the publisher's province ("Báo X"), else a province the

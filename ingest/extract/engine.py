@@ -7,6 +7,7 @@ import re
 
 from .concurrency import extract_concurrency, extract_reports
 from .context import DocContext
+from .dates import stated_dates
 from .documents import DocumentMeta
 from .facts import Concurrency, Fact, Holding
 from .gazetteer import gazetteer
@@ -33,6 +34,33 @@ def _province(gaz, meta: DocumentMeta) -> str | None:
         if len(codes) == 1:
             return codes[0]
     return province_of_url(gaz, meta.url)
+
+
+_DOMAIN_IN_TEXT = re.compile(r"\b((?:www\.)?[a-z0-9-]{4,40}\.(?:gov\.vn|com\.vn|org\.vn|vn))\b")
+_PAGE_HEAD = 400          # characters of the page where its own domain is printed ("(Baohatinh.vn) -")
+
+
+def province_of_page(gaz, match: str) -> str | None:
+    """The publisher's domain printed at the head of the page ("(Baohatinh.vn) - ...")."""
+    for m in _DOMAIN_IN_TEXT.finditer(match, 0, _PAGE_HEAD):
+        code = province_of_url(gaz, m.group(1))
+        if code:
+            return code
+    return None
+
+
+def province_by_count(gaz, places) -> str | None:
+    """The province the text names clearly more than any other (two names or more)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        unit = gaz.get(p.code)
+        if unit:
+            counts[unit.province] = counts.get(unit.province, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=counts.get)
+    n = counts[top]
+    return top if n >= 2 and n / sum(counts.values()) > 0.5 else None
 
 
 _HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
@@ -71,8 +99,15 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
     meta = meta or DocumentMeta()
     gaz, vocab = gazetteer(), vocabulary()
     prepared = prepare(text)
-    province = _province(gaz, meta)
-    places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match)
+    province = _province(gaz, meta) or province_of_page(gaz, prepared.match)
+    finder = PlaceFinder(gaz, vocab.surname_keys, province)
+    places = finder.find(prepared.text, prepared.match)
+    if province is None:
+        # no metadata: the province the text names most, then its districts named bare
+        province = province_by_count(gaz, places)
+        if province is not None:
+            places = PlaceFinder(gaz, vocab.surname_keys, province).find(prepared.text, prepared.match,
+                                                                         finder.windows)
     noise = [(p.start, p.end) for p in prepared.paragraphs if p.noise]     # in text order
     if noise:
         starts = [a for a, _b in noise]
@@ -125,7 +160,35 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
         if index > seen and m.start() < prepared.sentences[index].end:
             seen = index
             facts.extend(extract_reductions(ctx, ctx.views[index]))
-    return merge_duplicates(facts, ctx.default_status)
+    return with_evidence(merge_duplicates(facts, ctx.default_status), prepared)
+
+
+def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
+    """Each fact's quote trimmed of white space, with the whole sentence(s)
+    around it (trimmed) and the dates that sentence states."""
+    text = prepared.text
+    starts = [s.start for s in prepared.sentences]
+    dates: dict[tuple[int, int], tuple] = {}        # facts of one sentence share its dates
+    for f in facts:
+        while f.start < f.end and text[f.start].isspace():
+            f.start += 1
+        while f.end > f.start and text[f.end - 1].isspace():
+            f.end -= 1
+        f.quote = text[f.start:f.end]
+        if not starts:
+            continue
+        first = prepared.sentences[max(0, bisect.bisect_right(starts, f.start) - 1)]
+        last = prepared.sentences[max(0, bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1)]
+        a, b = min(first.start, f.start), max(last.end, f.end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        f.sentence, f.sentence_start = text[a:b], a
+        if (a, b) not in dates:
+            dates[a, b] = stated_dates(prepared.match[a:b])
+        f.valid_from, f.valid_to = dates[a, b]
+    return facts
 
 
 def merge_duplicates(facts: list[Fact], default_status: str) -> list[Fact]:

@@ -27,8 +27,9 @@ _CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
 _TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
+_ACTIVE_BARE = re.compile(r"(?<!" + r")(?<!".join(_CUES.spec.passive) + r" )\b(?:"
+                          + alternation(_CUES.spec.active_appointment) + r")\s*$")
 _FORMER = _CUES.former                       # "nguyên", "từng", "thay ông X"
-_PERSON_TITLE = re.compile(r"\b(?:" + alternation(_CUES.spec.person_titles) + r")\s+$")
 _PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
                      alternation(_CUES.spec.person_titles) + r")|" + alternation(_CUES.spec.plural_titles)
                      + r"|\d+)\s+$")
@@ -133,6 +134,8 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         lead = match[max(view.sentence.start, p.start - 40):p.start]
         if not _APPOINTED.search(lead) or _FORMER.search(lead):
             continue
+        if _ACTIVE_BARE.search(lead):
+            continue                           # "hội nghị đã bầu Chủ tịch HĐND": the post is the object
         subject = [(idx, c) for idx, c in names if c.end <= p.start]
         if not subject:
             continue
@@ -148,12 +151,13 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             group.append(k)
         # "chỉ định các ông A, ...; B (...), ... giữ chức X": each of them
         each = [subject[-1]]
-        first = subject[-1]
-        for cand in reversed(subject[:-1]):
+        for j in range(len(subject) - 2, -1, -1):
+            cand = subject[j]
+            if not _listed_together(match, positions, subject[j][1], subject[j + 1][1]):
+                break                          # not one list of people: only the last one
             if _EACH.search(match[max(view.sentence.start, cand[1].start - 20):cand[1].start]):
-                each = [c for c in subject if c[1].start >= cand[1].start]
+                each = subject[j:]
                 break
-            first = cand
         for idx, _name in each:
             appointed.setdefault(idx, []).extend(positions[g] for g in group)
         taken.update(group)
@@ -195,6 +199,10 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
             else:
                 kept = [p for p in kept if _is_party(ctx, p)]
             groups.append(kept + new)
+        elif len(new) >= 2 and not any(gap_kind(match, a.end, b.start) == CONNECTOR for a, b in zip(new, new[1:])):
+            # "giữ chức Bí thư Đảng ủy, Chủ tịch HĐND phường": the posts given are held together
+            # (joined by a connector they are the concurrency extractor's)
+            groups.append(new)
         for group in groups:
             fact = _joint_fact(ctx, view, name, person, group)
             if fact is not None:
@@ -223,6 +231,22 @@ def _joint_fact(ctx: DocContext, view: SentenceView, name, person: str, joint: l
     return Concurrency(ctx.doc, ctx.text[start:end], start, end, ctx.unit(unit), level=lv,
                        positions=position_refs(ctx, joint), status=ctx.status_for(view, clause, start),
                        date=date_in(ctx.match[s.start:s.end]), person=person)
+
+
+_LIST_OF_PEOPLE = re.compile(r"^[\s,;()\-]*(?:(?:" + _CUES.w("and") + r")\s+)?(?:(?:"
+                             + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+
+
+def _listed_together(match: str, positions: list[Position], a, b) -> bool:
+    """Two names written one after another in a list, with only their own
+    titles between them ("A, Chủ tịch HĐND tỉnh; B (Chủ tịch UBND tỉnh)")."""
+    gap, at = [], a.end
+    for p in positions:
+        if a.end <= p.start and p.end <= b.start:
+            gap.append(match[at:p.start])
+            at = p.end
+    gap.append(match[at:b.start])
+    return all(_LIST_OF_PEOPLE.match(g) for g in gap)
 
 
 def _is_party(ctx: DocContext, p: Position) -> bool:

@@ -157,8 +157,16 @@ class PlaceFinder:
         self.gaz = gaz
         self.surnames = surnames          # in matching form
         self.hint = hint_province
+        self._memo: dict[tuple, tuple[str, list[str]] | None] = {}   # a document names its places again
 
     def typed(self, prefix: str, name: str) -> tuple[str, list[str]] | None:
+        k = (prefix, name)
+        if k not in self._memo:
+            self._memo[k] = self._typed(prefix, name)
+        found = self._memo[k]
+        return (found[0], list(found[1])) if found else None
+
+    def _typed(self, prefix: str, name: str) -> tuple[str, list[str]] | None:
         gaz = self.gaz
         if prefix == "tinh":
             codes = gaz.province_codes(name)
@@ -179,6 +187,13 @@ class PlaceFinder:
         return ("commune", codes) if codes else None
 
     def bare(self, name: str, ward_type: str | None) -> tuple[str, list[str]] | None:
+        k = (None, name, ward_type)
+        if k not in self._memo:
+            self._memo[k] = self._bare(name, ward_type)
+        found = self._memo[k]
+        return (found[0], list(found[1])) if found else None
+
+    def _bare(self, name: str, ward_type: str | None) -> tuple[str, list[str]] | None:
         gaz = self.gaz
         if ward_type:
             codes = gaz.ward_codes(name, ward_type)
@@ -192,13 +207,17 @@ class PlaceFinder:
                 return "district", codes
         return None
 
-    def find(self, text: str, match: str) -> list[Place]:
+    def find(self, text: str, match: str, windows: list | None = None) -> list[Place]:
         """Every place the text names. Only the stretches that can hold a place
-        (capitalised words, with the type word before them) are tokenized."""
+        (capitalised words, with the type word before them) are tokenized;
+        `windows` are the tokenized stretches of an earlier pass over the same
+        text (kept in self.windows), read again with another province hint."""
         places: list[Place] = []
         chain_base = 0
-        for start, end in _windows(text, match):
-            tokens = tokenize(text, match, start, end)
+        if windows is None:
+            windows = [tokenize(text, match, start, end) for start, end in _windows(text, match)]
+        self.windows = windows
+        for tokens in windows:
             found = self._find(text, tokens)
             self._chains(tokens, found, chain_base)
             chain_base += len(found) + 1

@@ -24,12 +24,13 @@ import re
 from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
-from .normalize import Span
+from .normalize import Span, norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues
 
 _CUES = load_cues()
 W = _CUES.w          # function words of cues.yaml, as regex alternations
 
+_NEGATED = re.compile(r"\b(?:" + alternation(_CUES.spec.negation) + r")\s+$")
 _VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
 _FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
 _UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
@@ -63,6 +64,8 @@ _BODY_PART = re.compile(r"\b(?:" + alternation(_CUES.spec.body_part) + r")\s+(?P
 _WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
 _AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
+# a sentence without one of these strings has no merger or transfer (a cheap test first)
+_QUICK = tuple({norm_phrase(w) for w in _CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]})
 _MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
 
 
@@ -154,7 +157,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
     low = match[s.start:s.end]
-    if not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
+    if not any(w in low for w in _QUICK) or not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
         return []
     sent = _Sentence(ctx, view)
     if not sent.bodies:
@@ -200,6 +203,8 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     for m in _VERB.finditer(match, s.start, s.end):
         if any(a <= m.start() < b for a, b in consumed):
             continue
+        if _NEGATED.search(match, max(s.start, m.start() - 25), m.start()):
+            continue                           # "không nên hợp nhất A với B": not stated
         clause = ctx.clause_of(view, m.start())
         facts.extend(_verb(ctx, view, sent, clause, m))
 

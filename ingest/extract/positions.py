@@ -142,7 +142,7 @@ def _qualifiers(match: str, chunks: list[Chunk], q: int, c_end: int, pos: Positi
         if q >= c_end:
             break
         c = chunks[q]
-        if not _blank(match, end, c.start):
+        if not _blank(match, end, c.start) and not (c.kind == "level" and _PLURAL_LEVEL.match(match, end, c.start)):
             break
         nxt = chunks[q + 1] if q + 1 < c_end else None
         if c.kind == "body" and c.body in _OWNER_BODIES and c.lex:
@@ -193,8 +193,11 @@ AND = "and"
 OR = "or"
 BREAK = "break"
 
-_CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connector_lead) + r")\s+)*(?:"
+_CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connector_lead) + r")\s+)*(?:(?:"
+                        + alternation(load_cues().spec.connector_negation) + r")\s+)?(?:"
                         + alternation(load_cues().spec.connectors) + r")\s*$")
+# "Phó Chủ tịch UBND các phường, xã ...": a plural word before the level words of a post
+_PLURAL_LEVEL = re.compile(r"\s+(?:" + load_cues().w("every") + "|" + load_cues().w("some") + r")\s+$")
 _DASH = re.compile(r"^\s*-\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _AND = re.compile(r"^\s*(?:(?:" + load_cues().w("and") + r")|,\s*(?:" + load_cues().w("and") + r"))\s*$")

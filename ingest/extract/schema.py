@@ -75,6 +75,8 @@ class CuesFile(_Strict):
     trigger_prefixes: Phrases = []
     appointment: Phrases
     former: Phrases
+    active_appointment: Phrases = []
+    passive: Phrases = []
     stopped: Phrases
     person_titles: Phrases
     plural_titles: Phrases
@@ -82,10 +84,12 @@ class CuesFile(_Strict):
     terms: Phrases
     role_fillers: Phrases = []
     connector_lead: Phrases
+    connector_negation: Phrases = []
     connectors: Phrases
     alternatives: Phrases
     replaced: Phrases
     merge_verbs: Phrases
+    negation: Phrases = []
     found_verbs: Phrases
     under: Phrases
     words: dict[str, Phrases] = {}

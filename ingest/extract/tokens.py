@@ -8,7 +8,7 @@ A word keeps "&" inside ("NN&PTNT", "TT&VH"); "HĐND-UBND" is three tokens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
 
@@ -18,13 +18,15 @@ SOFT = frozenset({"-", ",", "và", "&"})
 HARD = frozenset({".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "|"})
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     low: str
     cap: bool      # starts with a capital letter in the original text
     word: bool     # a word (letters/digits), not punctuation
+
+
+_new = tuple.__new__        # a token without the Python-level constructor (the hot path)
 
 
 def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -33,7 +35,7 @@ def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> l
     for m in _TOKEN.finditer(match, start, len(match) if end is None else end):
         s, e = m.span()
         first = text[s]
-        append(Token(s, e, match[s:e], first.isupper(), first.isalnum()))
+        append(_new(Token, (s, e, match[s:e], first.isupper(), first.isalnum())))
     return out
 
 

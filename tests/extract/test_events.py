@@ -125,3 +125,29 @@ def test_titles_name_then_a_connector_and_a_second_title():
     text = "Bí thư Huyện ủy Trấn Yên Nguyễn Văn Lợi đồng thời là Chủ tịch HĐND huyện."
     assert _held(text, "Yên Bái") == {("Nguyễn Văn Lợi", "head@cap-uy"), ("Nguyễn Văn Lợi", "head@hdnd")}
     assert keys(text, "Yên Bái") == {("138", "district", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_an_appointment_is_not_spread_over_people_named_before_in_another_clause():
+    text = ("Các ông Nông Văn Tư và Lục Văn Bảo dự lễ, còn ông Hà Văn Cường được bổ nhiệm làm "
+            "Giám đốc Sở Y tế tỉnh Cao Bằng.")
+    assert _held(text) == {("Hà Văn Cường", "head@y-te")}
+
+
+def test_an_election_of_a_post_gives_it_to_nobody_named_before():
+    text = "Đồng chí Nông Văn Tư phát biểu chỉ đạo, hội nghị đã bầu Chủ tịch HĐND xã."
+    assert _held(text, "Cao Bằng") == set()
+    assert _held("Ông Nông Văn Tư được bầu Chủ tịch HĐND tỉnh Cao Bằng.") == {("Nông Văn Tư", "head@hdnd")}
+
+
+def test_posts_given_together_in_an_event_are_a_concurrency():
+    text = ("Tại đại hội, Đảng bộ xã Minh Tân ra mắt. Bà Hà Thị Lan giữ chức Bí thư Đảng ủy, "
+            "Chủ tịch HĐND xã.")
+    got = keys(text, "Cao Bằng")
+    assert {(lv, p) for _u, lv, p in got} == {("commune", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_no_longer_held_together_is_an_ended_pattern():
+    text = "Phó Chủ tịch UBND các phường, xã cũng thôi kiêm nhiệm chức vụ Giám đốc Trung tâm Phục vụ hành chính công."
+    got = evals(text, "Cao Bằng", "concurrency")
+    assert [(f["level"], f["positions"], f["status"]) for f in got] == [
+        ("commune", ["deputy@ubnd", "head@trung-tam-phuc-vu-hanh-chinh-cong"], "ended")]

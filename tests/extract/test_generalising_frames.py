@@ -65,3 +65,33 @@ def test_a_page_with_only_its_title():
     facts = extract_document("Bảo Lạc: Hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện",
                              DocumentMeta(doc="t", province_hint="Cao Bằng"))
     assert [(f.type, f.unit.code) for f in facts] == [("merger", "043")]
+
+
+def test_a_paper_writing_about_another_province():
+    text = ("Hội nghị Ban Chấp hành Đảng bộ tỉnh Hà Giang\n\nSáng 3/5, hội nghị cho ý kiến về đề án của tỉnh Hà Giang. "
+            "Đồng chí Lục Văn Bảo, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.")
+    # the manifest says Cao Bằng (the publisher's province); the text never names it
+    assert keys(text, "Cao Bằng") == {("02", "province", ("head@cap-uy", "head@hdnd"))}
+    # naming the publisher's own province keeps it
+    own = text + " Đoàn công tác tỉnh Cao Bằng dự."
+    assert keys(own, "Cao Bằng") == {("04", "province", ("head@cap-uy", "head@hdnd"))}
+
+
+def test_no_metadata_the_domain_printed_on_the_page():
+    text = ("(Baocaobang.vn) - Sáng 3/5, Huyện ủy Bảo Lạc đã hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {("043", ("ban-to-chuc", "noi-vu"))}
+
+
+def test_no_metadata_the_province_named_most_then_its_districts_bare():
+    text = ("Tỉnh Cao Bằng sắp xếp bộ máy. Thường trực Tỉnh ủy Cao Bằng làm việc với Huyện ủy Bảo Lạc. "
+            "Huyện ủy Bảo Lạc hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {("043", ("ban-to-chuc", "noi-vu"))}
+
+
+def test_status_words_of_plans_and_the_sentence_before():
+    from ._support import evals
+    text = ("Các tỉnh sẽ thành lập Trung tâm Báo chí. Trong đó, tỉnh Hà Giang thành lập Trung tâm Báo chí "
+            "trên cơ sở hợp nhất Báo và Đài Phát thanh - Truyền hình tỉnh.")
+    assert [f["status"] for f in evals(text, None, "merger")] == ["planned"]
+    text = "Tỉnh đồng ý chủ trương thành lập Trung tâm Dịch vụ nông nghiệp huyện Bảo Lạc trên cơ sở hợp nhất Trạm Khuyến nông và Trạm Thú y."
+    assert [f["status"] for f in evals(text, "Cao Bằng", "merger")] == ["planned"]

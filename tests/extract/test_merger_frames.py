@@ -66,3 +66,11 @@ def test_two_offices_of_one_type_merged():
     assert [(f["unit"], f["from"]) for f in got] == [("42", ["van-phong-hdnd-ubnd"])]
 
 
+
+
+def test_a_negated_merger_is_not_stated():
+    assert keys("Nhiều ý kiến đề nghị không nên hợp nhất Trung tâm Y tế với Bệnh viện huyện.", "Thái Bình",
+                "merger") == set()
+    assert keys("Huyện Vũ Thư chưa sáp nhập Trung tâm Y tế với Bệnh viện huyện.", "Thái Bình", "merger") == set()
+    assert keys("Huyện Vũ Thư đã sáp nhập Trung tâm Y tế với Bệnh viện huyện.", "Thái Bình", "merger") == {
+        ("344", ("benh-vien", "trung-tam-y-te"))}

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from mergegraph.ingest.extract import DocumentError, DocumentMeta, Fact, extract_document
 from mergegraph.ingest.manifest import Document, Skipped, read_manifest
 from mergegraph.ingest.plan import DocumentPlan, content_hash, plan_document
-from mergegraph.ingest.web.publishers import infer_province_hint
+from mergegraph.ingest.extract.publishers import infer_province_hint
 
 
 def resolved_meta(meta: DocumentMeta) -> DocumentMeta:

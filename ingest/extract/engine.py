@@ -15,6 +15,7 @@ from .holdings import extract_holdings
 from .mentions import Mentions, PlaceFinder, chunk
 from .mergers import extract_mergers
 from .normalize import prepare
+from .publishers import publishers
 from .positions import parse_positions, resolve_roles
 from .results import Pattern
 from .reductions import VERB_HINT, extract_reductions
@@ -25,15 +26,10 @@ from .vocab import vocabulary
 
 
 def _province(gaz, meta: DocumentMeta) -> str | None:
-    code = gaz.province_from_hint(meta.province_hint)
-    if code:
-        return code
-    words = (meta.publisher or "").split()       # "Báo X": the publisher's province X
-    for i in range(1, len(words)):
-        codes = gaz.province_codes(" ".join(words[i:]))
-        if len(codes) == 1:
-            return codes[0]
-    return province_of_url(gaz, meta.url)
+    """The publisher's province: the manifest's hint, else what the page's address
+    and the publisher's name state (ingest.extract.publishers; no guess)."""
+    return gaz.province_from_hint(meta.province_hint) or publishers().province(meta.url,
+                                                                              meta.publisher)
 
 
 _DOMAIN_IN_TEXT = re.compile(r"\b((?:www\.)?[a-z0-9-]{4,40}\.(?:gov\.vn|com\.vn|org\.vn|vn))\b")
@@ -43,7 +39,7 @@ _PAGE_HEAD = 400          # characters of the page where its own domain is print
 def province_of_page(gaz, match: str) -> str | None:
     """The publisher's domain printed at the head of the page ("(Baohatinh.vn) - ...")."""
     for m in _DOMAIN_IN_TEXT.finditer(match, 0, _PAGE_HEAD):
-        code = province_of_url(gaz, m.group(1))
+        code = publishers().from_domain(m.group(1))
         if code:
             return code
     return None
@@ -61,31 +57,6 @@ def province_by_count(gaz, places) -> str | None:
     top = max(counts, key=counts.get)
     n = counts[top]
     return top if n >= 2 and n / sum(counts.values()) > 0.5 else None
-
-
-_HOST = re.compile(r"^(?:[a-z]+://)?([^/:?#]+)")
-_HOST_PREFIXES = tuple(vocabulary().cues.spec.host_prefixes)
-
-
-def province_of_url(gaz, url: str | None) -> str | None:
-    """The province a publisher's domain names: "baohaiduong.vn", "quangnam.gov.vn",
-    "thapmuoi.dongthap.gov.vn" (one province only, else None)."""
-    if not url:
-        return None
-    host = _HOST.match(url.strip().lower())
-    if not host:
-        return None
-    found = set()
-    for label in host.group(1).split("."):
-        label = label.replace("-", "")
-        for prefix in _HOST_PREFIXES:
-            if label.startswith(prefix) and label != prefix:
-                label = label[len(prefix):]
-                break
-        codes = gaz.provinces.get(label, ())
-        if len(codes) == 1:
-            found.add(codes[0])
-    return found.pop() if len(found) == 1 else None
 
 
 def extract_document(text: str, meta: DocumentMeta | None = None) -> list[Fact]:

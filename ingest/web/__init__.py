@@ -31,7 +31,7 @@ from mergegraph.ingest.manifest import Document, Skipped, check_date
 from mergegraph.ingest.web.fetch import Archive, FetchConfig, Fetcher, FetchError, FetchRecord
 from mergegraph.ingest.web.fetch import _now as now
 from mergegraph.ingest.web.page import FEED_TYPES, HTML_TYPES, article_text, decode, page_meta
-from mergegraph.ingest.web.publishers import infer_province_hint
+from mergegraph.ingest.extract.publishers import infer_province_hint
 
 __all__ = ["Archive", "FetchConfig", "Fetcher", "FetchError", "UrlItem", "WebReport",
            "doc_id", "fetch_documents", "iter_documents", "read_url_list", "url_item", "infer_province_hint"]

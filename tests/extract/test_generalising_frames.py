@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mergegraph.ingest.extract import DocumentMeta, extract_document
-from mergegraph.ingest.extract.engine import province_of_url
+from mergegraph.ingest.extract.publishers import publishers
 from mergegraph.ingest.extract.gazetteer import gazetteer
 
 from ._support import evals, keys
@@ -52,10 +52,10 @@ def test_a_list_of_provinces_after_the_fact():
 
 
 def test_the_province_of_a_publisher_domain():
-    gaz = gazetteer()
-    assert province_of_url(gaz, "https://baolangson.vn/tin/1") == "20"
-    assert province_of_url(gaz, "http://sonnla.gov.vn") is None
-    assert province_of_url(gaz, "https://caobang.gov.vn/x") == "04"
+    assert publishers().from_domain("https://baolangson.vn/tin/1") == "20"
+    assert publishers().from_domain("http://sonnla.gov.vn") is None
+    assert publishers().from_domain("https://caobang.gov.vn/x") == "04"
+    assert publishers().from_domain("https://tinhuyquangninh.vn/x") == "22"
     facts = extract_document("Huyện Bảo Lạc đã hợp nhất Ban Tổ chức Huyện ủy với Phòng Nội vụ huyện.",
                              DocumentMeta(doc="t", url="https://baocaobang.vn/a"))
     assert [f.unit.code for f in facts] == ["043"]

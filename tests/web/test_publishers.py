@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mergegraph.ingest.extract.gazetteer import gazetteer
-from mergegraph.ingest.web.publishers import infer_province_hint, publishers
+from mergegraph.ingest.extract.publishers import infer_province_hint, publishers
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from mergegraph.ingest.adminunits import legacy_units
 from mergegraph.text import fold
+
+from .vocab import vocabulary
 
 # The few provinces whose outlets use a name other than the unit's short name.
 _ALIASES = {
@@ -106,9 +109,9 @@ class Publishers:
 
 @lru_cache(maxsize=1)
 def publishers() -> Publishers:
-    from mergegraph.ingest.adminunits import legacy_units
-
     units = legacy_units()
+    # what outlets put before the province's name in their domain ("baohaiduong.vn")
+    prefixes = [p for p in vocabulary().cues.spec.host_prefixes if p != "www"]
     provinces = [u for u in units if u.level == "province"]
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
@@ -118,7 +121,7 @@ def publishers() -> Publishers:
             names[_key(spelling)] = u.code
         for spelling in [u.short_name, *_ALIASES.get(u.code, [])[:1]]:
             k = _key(spelling)
-            for label in (k, "bao" + k, k + "tv", "dai" + k, "ptth" + k):
+            for label in (k, k + "tv", *(prefix + k for prefix in prefixes)):
                 domains[label] = u.code
         for label in _DOMAIN_ALIASES.get(u.code, []):
             domains[label] = u.code

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from mergegraph.ingest.extract import DocumentMeta, extract_document
 from mergegraph.ingest.extract.publishers import publishers
-from mergegraph.ingest.extract.gazetteer import gazetteer
 
 from ._support import evals, keys
 

@@ -1,17 +1,18 @@
 import vocab from "vocab";
+import type { Branch, Era, FactRelationship, Level, SearchKind, Status } from "./model";
 
 // Vietnamese labels for the values the API returns (English where generic).
 export const KIND: Record<string, string> = {
   unit: "Đơn vị hành chính", body: "Cơ quan, tổ chức", position: "Chức danh", person: "Cán bộ",
-};
+} satisfies Record<SearchKind, string>;
 
 export const LEVEL: Record<string, string> = {
   province: "Cấp tỉnh", district: "Cấp huyện", commune: "Cấp xã", village: "Thôn, tổ dân phố",
-};
+} satisfies Record<Level, string>;
 
 export const STATUS: Record<string, string> = {
   implemented: "Đã thực hiện", pilot: "Thí điểm", planned: "Dự kiến", ended: "Đã kết thúc",
-};
+} satisfies Record<Status, string>;
 
 export const MERGE_KIND: Record<string, string> = {
   merge: "hợp nhất", absorb: "sáp nhập", split: "chia tách", rename: "đổi tên",
@@ -21,9 +22,9 @@ export const MERGE_KIND: Record<string, string> = {
 export const BRANCH: Record<string, string> = {
   party: "Đảng", state: "Nhà nước", front: "Mặt trận, đoàn thể", service: "Đơn vị sự nghiệp",
   village: "Thôn, bản", mixed: "Hỗn hợp (Đảng, Nhà nước)",
-};
+} satisfies Record<Branch, string>;
 
-export const ERA: Record<string, string> = { legacy: "trước 2025", "2025": "từ 1/7/2025" };
+export const ERA: Record<string, string> = { legacy: "trước 2025", "2025": "từ 1/7/2025" } satisfies Record<Era, string>;
 
 export function label(map: Record<string, string>, key: string | null | undefined): string {
   if (!key) return "—";
@@ -102,7 +103,7 @@ export const REL_TYPE: Record<string, string> = {
   MERGED_INTO: "Sáp nhập, hợp nhất", TRANSFERRED_FUNCTION_TO: "Chuyển chức năng",
   HELD_CONCURRENTLY_WITH: "Kiêm nhiệm", HOLDS: "Đảm nhiệm chức danh",
   APPLIES: "Áp dụng mô hình kiêm nhiệm", REDUCED: "Cắt giảm",
-};
+} satisfies Record<FactRelationship, string>;
 
 /** The level of a unit from its GSO code: 2 digits a province, 3 a district, 5 a commune. */
 export function levelOfUid(uid: string | null | undefined): string | undefined {

@@ -123,8 +123,8 @@ def guide_html(base: str) -> str:
     <slide class="row-fluid">
       <div class="col-sm-12">
         <h3>mergegraph: the graph of Vietnam's merged agencies and posts</h3>
-        <p>Bodies (<code>:Body</code>, with a second label by branch: <code>:Party</code>, <code>:State</code>,
-        <code>:Front</code>, <code>:Service</code>, <code>:Village</code>, <code>:Mixed</code>) serve
+        <p>Bodies (<code>:Body</code>, their branch in <code>branch</code>: party, state, front, service,
+        village, mixed) serve
         administrative units (<code>:AdminUnit</code>, legacy and 2025) and go <code>MERGED_INTO</code> one another;
         posts (<code>:Position</code>) in bodies are <code>HELD_CONCURRENTLY_WITH</code> one another and
         <code>HOLDS</code> by people (<code>:Person</code>); units <code>APPLIES</code> concurrency patterns and

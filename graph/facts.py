@@ -20,7 +20,7 @@ from typing import Iterable
 
 import neo4j
 
-from mergegraph.graph.model import BRANCH_LABELS, FACT_RELATIONSHIPS, NODE_KEYS as KEY
+from mergegraph.graph.model import FACT_RELATIONSHIPS, NODE_KEYS as KEY
 
 
 # --- queries ------------------------------------------------------------------------
@@ -76,9 +76,6 @@ ON CREATE SET b.name = row.name, b.name_folded = row.name_folded,
     b.aliases_folded = row.aliases_folded, b.body_type = row.body_type,
     b.branch = row.branch, b.level = row.level, b.unit_uid = row.unit_uid,
     b.province_uid = row.province_uid
-// A second label by branch, for Neo4j Browser's colours (labels are the model's constants)
-""" + "\n".join(f"FOREACH (_ IN CASE row.branch WHEN '{branch}' THEN [1] ELSE [] END | SET b:{label})"
-                for branch, label in BRANCH_LABELS.items()) + """
 WITH b, row
 MATCH (u:AdminUnit {uid: row.unit_uid})
 MERGE (b)-[:IN_UNIT]->(u)

@@ -36,9 +36,10 @@ NODE_KEYS: dict[str, str] = {
 # What /search looks in: kind in the API -> label
 SEARCH_KINDS: dict[str, str] = {"unit": "AdminUnit", "body": "Body", "position": "Position",
                                 "person": "Person"}
-# A second label on a body, by branch, for Neo4j Browser's colours
-BRANCH_LABELS: dict[str, str] = {"party": "Party", "state": "State", "front": "Front",
-                                 "service": "Service", "village": "Village", "mixed": "Mixed"}
+# A body's branch is its `branch` property, not a second label: a label per
+# branch multiplied `CALL db.schema.visualization()` (13 label nodes, 51 arrows).
+# Graphs written before keep none either (graph.schema removes them).
+FORMER_BRANCH_LABELS = ("Party", "State", "Front", "Service", "Village", "Mixed")
 
 # --- relationships ------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ MERGER_KINDS = ("merge", "absorb")
 ROLES = ("head", "deputy", "standing-deputy", "member")
 ROLE_TITLES = {"head": "Người đứng đầu", "deputy": "Cấp phó",
                "standing-deputy": "Cấp phó thường trực", "member": "Ủy viên"}
-BRANCHES = tuple(BRANCH_LABELS)
+BRANCHES = ("party", "state", "front", "service", "village", "mixed")
 
 # --- identity -----------------------------------------------------------------------
 
@@ -147,7 +148,7 @@ def fact_id(rel_type: str, start: str, end: str, detail: str | None = None) -> s
 def as_dict() -> dict:
     """The model as JSON-ready data (for the UI's build and for tools)."""
     return {
-        "node_keys": NODE_KEYS, "search_kinds": SEARCH_KINDS, "branch_labels": BRANCH_LABELS,
+        "node_keys": NODE_KEYS, "search_kinds": SEARCH_KINDS,
         "fact_relationships": {t: {"start": s, "end": e, "fact": f}
                                for t, (s, e, f) in FACT_RELATIONSHIPS.items()},
         "fact_types": list(FACT_TYPES), "structural_relationships": {

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import neo4j
 
+from mergegraph.graph.model import FORMER_BRANCH_LABELS
+
 # The .cypher files ship inside the package (mergegraph.cypher); wheels install
 # unzipped, so the package folder is a real folder.
 CYPHER_DIR = Path(str(files("mergegraph.cypher")))
@@ -27,4 +29,9 @@ def apply_schema(driver: neo4j.Driver, database: str) -> int:
     for statement in statements:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    # graphs written before bodies lost their branch labels (graph/model.py)
+    with driver.session(database=database) as session:  # IN TRANSACTIONS: auto-commit
+        for label in FORMER_BRANCH_LABELS:
+            session.run(f"MATCH (b:Body:{label}) "
+                        f"CALL (b) {{ REMOVE b:{label} }} IN TRANSACTIONS OF 10000 ROWS").consume()
     return len(statements)

@@ -10,8 +10,7 @@ import re
 from mergegraph.graph.schema import CYPHER_DIR
 
 GRASS = CYPHER_DIR / "browser-style.grass"
-LABELS = {"AdminUnit", "Body", "Party", "State", "Front", "Service", "Village", "Mixed",
-          "Position", "Person", "ConcurrencyPattern", "ReductionKind", "Source", "Evidence"}
+LABELS = {"AdminUnit", "Body", "Position", "Person", "ConcurrencyPattern", "ReductionKind", "Source", "Evidence"}
 TYPES = {"MERGED_INTO", "HELD_CONCURRENTLY_WITH", "APPLIES", "REDUCED", "TRANSFERRED_FUNCTION_TO",
          "PART_OF", "IN_UNIT", "IN_BODY", "HOLDS", "CITES"}
 
@@ -80,7 +79,7 @@ def _check(rules: dict, text: str) -> None:
     declared = len(re.findall(r"[\w-]+\s*:\s*[^;{}]+;", re.sub(r'"[^"]*"', '""', text)))
     assert sum(len(p) for p in rules.values()) == declared
     assert rules["node"]["caption"] == "{name}"
-    assert rules["node.Party"]["color"] == "#DA4453"
+    assert rules["node.Body"]["color"] == "#68BDF6"
     assert rules["relationship.MERGED_INTO"]["caption"] == "{kind}"
 
 

@@ -44,7 +44,7 @@ def test_every_block_of_the_guide_runs_as_browser_runs_it(client, driver, conn):
             assert url.endswith("/guide/browser-style.grass")
             grass = client.get("/guide/browser-style.grass")
             assert grass.headers["access-control-allow-origin"] == "*"
-            assert parse_grass(style_command_param(":style " + grass.text))["node.Party"]
+            assert parse_grass(style_command_param(":style " + grass.text))["node.Body"]
             continue
         if block.startswith(":param "):
             params = browser_params(driver, conn.database, block[len(":param "):])

@@ -321,11 +321,25 @@ def _evidence_per_source(drv, conn) -> dict[str, int]:
     return {r["id"]: r["n"] for r in recs}
 
 
-def test_bodies_carry_their_branch_as_a_label_for_browser(db, conn):
+def test_bodies_carry_their_branch_as_a_property_and_one_label(db, conn):
+    """One label a body, so that db.schema.visualization() draws the model, not
+    every branch pair; the branch is a property."""
     two_documents().load(db, conn.database)
-    rows = {r["type"]: r["labels"] for r in _one(
+    rows = {r["type"]: (r["labels"], r["branch"]) for r in _one(
         db, conn, "MATCH (b:Body {unit_uid: 'legacy:200'}) "
-                  "RETURN b.body_type AS type, labels(b) AS labels")}
-    assert set(rows["ban-to-chuc"]) == {"Body", "Party"}
-    assert set(rows["noi-vu"]) == {"Body", "State"}
-    assert set(rows["ban-to-chuc+noi-vu"]) == {"Body", "Mixed"}
+                  "RETURN b.body_type AS type, labels(b) AS labels, b.branch AS branch")}
+    assert rows["ban-to-chuc"] == (["Body"], "party")
+    assert rows["noi-vu"] == (["Body"], "state")
+    assert rows["ban-to-chuc+noi-vu"] == (["Body"], "mixed")
+
+
+def test_init_schema_removes_branch_labels_of_older_graphs(db, conn):
+    from mergegraph.graph.schema import apply_schema
+
+    two_documents().load(db, conn.database)
+    db.execute_query("MATCH (b:Body {branch: 'party'}) SET b:Party", database_=conn.database)
+    apply_schema(db, conn.database)
+    recs, _, _ = db.execute_query(
+        "CALL db.schema.visualization() YIELD nodes RETURN [n IN nodes | labels(n)[0]] AS labels",
+        database_=conn.database)
+    assert "Party" not in recs[0]["labels"] and "Body" in recs[0]["labels"]

@@ -52,7 +52,7 @@ def test_guide_and_style_in_neo4j_browser(neo4j_browser):
     frame.locator("pre").filter(has_text=":style http").click()
     _run(page)
     # the frame of :style shows the style now in force: the file's rules
-    expect(page.locator("article").filter(has_text="node.Party")).to_have_count(1)
+    expect(page.locator("article").filter(has_text="node.ConcurrencyPattern")).to_have_count(1)
     frame.locator("pre").filter(has_text="The model, by example").click()
     _run(page)
     picture = page.locator("article").filter(has_text="The model, by example").first

@@ -4,7 +4,7 @@
     .venv/bin/python bench/run.py             # full scales: 10k, 100k, 1M bodies
 
 Runs its own Neo4j (bench/common.py: .local/neo4j-bench, Bolt 7691, HTTP 7478)
-and its own API servers (127.0.0.1:8100-8101). Every figure is a ratio against
+and its own API servers (127.0.0.1:8100-8101, MERGEGRAPH_BENCH_API_PORT). Every figure is a ratio against
 a baseline measured in this same run, with the absolute numbers. Progress goes
 to stderr; the last line of stdout is one JSON object of figures. The full
 report (everything measured, PROFILE of the lineage query, machine) is written
@@ -34,6 +34,9 @@ import load_bench  # noqa: E402
 import throughput  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# The API servers' ports (two, for 1 and 2 workers); movable so that two
+# checkouts can run the bench side by side.
+API_PORT = int(os.environ.get("MERGEGRAPH_BENCH_API_PORT", "8100"))
 
 
 def units_loaded(inst) -> bool:
@@ -60,7 +63,7 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
     from mergegraph.graph import neo4j_local
 
     neo_proc = psutil.Process(neo4j_local.status(inst).pid)
-    with api_server.serving(inst, port=8100, workers=1) as (base, proc):
+    with api_server.serving(inst, port=API_PORT, workers=1) as (base, proc):
         with api_server.RssSampler(proc) as rss:
             out["lineage"] = lineage.measure(inst, base, sample, calls=cfg["lineage_calls"])
             log(f"lineage: {out['lineage']}")
@@ -70,7 +73,7 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
             log(f"throughput (1 worker): {out['throughput_1_worker']['rps']} req/s")
         out["api_peak_rss_mb_1_worker"] = round(rss.peak, 1)
     if cfg["two_workers"]:
-        with api_server.serving(inst, port=8101, workers=2) as (base, proc):
+        with api_server.serving(inst, port=API_PORT + 1, workers=2) as (base, proc):
             with api_server.RssSampler(proc) as rss:
                 out["throughput_2_workers"] = throughput.run_locust(
                     base, throughput.targets(plan.chain_ends, seed), users=32,

@@ -85,10 +85,9 @@ def main() -> None:
     from fastapi.responses import JSONResponse, ORJSONResponse
     from fastapi.routing import serialize_response
 
-    from mergegraph.api.app import create_app
+    from mergegraph.api.routes import reads
 
-    app = create_app()
-    route = next(r for r in app.routes if getattr(r, "path", "") == "/bodies/{body_id}/lineage")
+    route = next(r for r in reads.routes if r.path == "/bodies/{body_id}/lineage")
 
     def respond(dump_json: bool, cls=None):
         # what FastAPI 0.165 does for a route with a response_model: with the

@@ -13,7 +13,7 @@ function of (version, today's date, path, query string), so:
   queries;
 - an in-process LRU (bounded by entries and bytes; an answer larger than
   1/16 of the budget is never stored) keyed by the same tuple answers repeated
-  reads without running their queries.
+  reads without running their queries (`X-Cache: hit`; `miss` when it ran them).
 
 How a worker knows the current version: it reads it, per request, in one tiny
 query, and requests that arrive while such a read is in flight share the next
@@ -216,7 +216,7 @@ class CacheMiddleware:
         entry = self.cache.get(key)
         if entry is not None:
             await send({"type": "http.response.start", "status": 200,
-                        "headers": [*entry.headers, *validators]})
+                        "headers": [*entry.headers, *validators, (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": entry.body})
             return
         await self._miss(scope, receive, send, key, validators)
@@ -232,8 +232,8 @@ class CacheMiddleware:
                 status = message["status"]
                 if status == 200:
                     kept.extend((k, v) for k, v in message.get("headers", [])
-                                if k.lower() not in (b"etag", b"cache-control"))
-                    message = dict(message, headers=[*kept, *validators])
+                                if k.lower() not in (b"etag", b"cache-control", b"x-cache"))
+                    message = dict(message, headers=[*kept, *validators, (b"x-cache", b"miss")])
             elif message["type"] == "http.response.body" and status == 200:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):

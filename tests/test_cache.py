@@ -5,7 +5,12 @@ write through one app instance (worker) seen at once by another."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+import time
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
@@ -244,3 +249,61 @@ def test_version_reads_start_after_the_request_arrived():
         assert versions.reads == 2
 
     asyncio.run(scenario())
+
+
+# --- two API server processes -----------------------------------------------------------
+
+
+def _serve(env: dict, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "mergegraph.api.app:create_app", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stderr.read().decode()[-2000:])
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"no API on port {port} within 90 s")
+        time.sleep(0.3)
+
+
+def test_two_server_processes_a_write_through_one_is_seen_at_once_by_the_other(
+        loaded, cli_env):
+    base_port = int(os.environ.get("MERGEGRAPH_TEST_API_PORT", "8301")) + 20
+    env = {k: v for k, v in cli_env.items() if not k.startswith("MERGEGRAPH_CACHE")}
+    env.pop("MERGEGRAPH_API_TOKEN", None)
+    procs = [_serve(env, base_port), _serve({**env, "MERGEGRAPH_API_TOKEN": TOKEN},
+                                            base_port + 1)]
+    path, params = PATTERNS
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{base_port}", timeout=30) as reader, \
+                httpx.Client(base_url=f"http://127.0.0.1:{base_port + 1}",
+                             timeout=30) as writer:
+            before = reader.get(path, params=params)
+            assert before.status_code == 200 and not _mentions_moc_chau(before.json())
+            again = reader.get(path, params=params)
+            assert again.headers["x-cache"] == "hit" and again.content == before.content
+
+            assert writer.post("/documents", json={**ARTICLE, "doc": "cache-test-2"},
+                               headers=AUTH).status_code == 201
+            after = reader.get(path, params=params)
+            assert after.headers["x-cache"] == "miss" and _mentions_moc_chau(after.json())
+            assert reader.get(path, params=params,
+                              headers={"If-None-Match": before.headers["etag"]}
+                              ).status_code == 200
+
+            assert writer.delete("/documents/cache-test-2", headers=AUTH).status_code == 204
+            retracted = reader.get(path, params=params)
+            assert retracted.headers["x-cache"] == "miss"
+            assert retracted.json() == before.json()
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=20)

@@ -121,9 +121,12 @@ def _prepared(items: Iterable[Document | Skipped], preparer, jobs: int
             else:
                 yield (item, *_prepare_one(preparer, item))
         return
-    # forkserver: workers forked from a clean server process, not from this one
-    # (which may hold driver sockets and threads).
-    context = multiprocessing.get_context("forkserver")
+    # fork: the workers start at once with this process's loaded vocabularies,
+    # and the caller's main module is not run again in them (forkserver and spawn
+    # re-import it, and take seconds per worker). The workers only extract: they
+    # never touch the driver's sockets they inherit.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         for item in items:

@@ -6,7 +6,9 @@ Against the bench Neo4j as the last `bench/run.py` left it (run it with
 --keep-neo4j or --quick), for the last bodies of depth-20 chains, p50 of:
 
 - bolt: `cypher/body_lineage.cypher` over the sync driver (the baseline);
-- function: `graph.queries.body_lineage` in-process (async driver, no HTTP);
+- function: `graph.queries.body_lineage` in-process (async driver, no HTTP),
+  and its parts: the query on the async driver, `jsonable` of the records;
+- version_read: the answer cache's one tiny query per request (graph/version.py);
 - model_route_*: FastAPI's response step for `response_model=BodyLineage`:
   validation and JSON bytes by pydantic-core (the default response class), or
   Python data encoded by ORJSONResponse / JSONResponse (a response class set);
@@ -79,6 +81,16 @@ def main() -> None:
             cypher, params, database_=DATABASE, routing_=neo4j.RoutingControl.READ), args.calls)
     out["function_p50_ms"] = _p50(lambda: loop.run_until_complete(queries.body_lineage(
         adrv, DATABASE, body_id, "both", queries.FAR_FUTURE, 20)), args.calls)
+    # the function's parts: the query on the async driver, records -> JSON-ready data
+    out["async_query_p50_ms"] = _p50(lambda: loop.run_until_complete(adrv.execute_query(
+        cypher, params, database_=DATABASE, routing_=neo4j.RoutingControl.READ)), args.calls)
+    records = loop.run_until_complete(adrv.execute_query(
+        cypher, params, database_=DATABASE, routing_=neo4j.RoutingControl.READ)).records
+    out["jsonable_p50_ms"] = _p50(lambda: [queries.jsonable(r.data()) for r in records],
+                                  args.calls)
+    # what the answer cache adds to every request: one tiny read of the version
+    out["version_read_p50_ms"] = _p50(lambda: loop.run_until_complete(
+        version.read_version(adrv, DATABASE)), args.calls)
     loop.run_until_complete(adrv.close())
 
     # FastAPI's own response step for this route (fastapi.routing.serialize_response)

@@ -25,6 +25,11 @@ labelled with the version read before its query ran: it can be newer than its
 label (a write committed in between), never older, and the write's bump
 retires that label at once.
 
+`MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS=N` (default 0, off) trades that for fewer
+reads: a worker reuses a version read that started at most N ms ago, so a
+write through another worker may go unseen for up to N ms (a worker always
+sees its own writes: every write request through it expires its version).
+
 Only GET requests on the read routes handed to `install` are cached (never
 writes, /health or /export); only 200 answers are stored; errors never. With
 `MERGEGRAPH_CACHE=off` the middleware is not installed at all (the bench's
@@ -38,6 +43,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -109,16 +115,29 @@ class AnswerCache:
 
 class VersionReader:
     """The graph version as of a moment after the caller arrived, one read shared
-    by every caller that arrived before that read started."""
+    by every caller that arrived before that read started.
 
-    def __init__(self, read: Callable) -> None:
+    With `max_age` > 0 (seconds; MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS, default 0)
+    a version read that started at most `max_age` ago is reused: fewer reads,
+    but a write through ANOTHER worker can go unseen for up to `max_age`.
+    `expire()` (called after every write request through this worker) makes the
+    next caller read again, so a worker always sees its own writes."""
+
+    def __init__(self, read: Callable, max_age: float = 0.0) -> None:
         self._read = read            # async () -> token | None
+        self.max_age = max_age
         self._arrivals = 0
         self._inflight: asyncio.Future | None = None
         self._inflight_covers = 0    # arrivals counted when the in-flight read started
+        self._fresh: tuple[float, object] | None = None  # (started, value) of the last read
+        self._expired_at = float("-inf")
         self.reads = 0
 
     async def current(self):
+        if self.max_age > 0 and self._fresh is not None:
+            started, value = self._fresh
+            if started > self._expired_at and time.monotonic() - started <= self.max_age:
+                return value
         self._arrivals += 1
         me = self._arrivals
         while True:
@@ -134,16 +153,21 @@ class VersionReader:
             except Exception:
                 pass
 
+    def expire(self) -> None:
+        self._fresh = None
+        self._expired_at = time.monotonic()
+
     def _start(self) -> asyncio.Future:
         self._inflight_covers = self._arrivals
         self.reads += 1
+        started = time.monotonic()
         fut = asyncio.ensure_future(self._read())
 
         def done(f: asyncio.Future) -> None:
             if self._inflight is f:
                 self._inflight = None
-            if not f.cancelled():
-                f.exception()  # retrieved: no "never retrieved" warning
+            if not f.cancelled() and f.exception() is None:
+                self._fresh = (started, f.result())
 
         self._inflight = fut
         fut.add_done_callback(done)
@@ -167,8 +191,10 @@ class CacheMiddleware:
     """Pure ASGI: answers cacheable GETs from the version, the ETag and the LRU."""
 
     def __init__(self, app: ASGIApp, *, cacheable: Callable[[str], bool], cache: AnswerCache,
-                 private: bool, token: Callable[[], bytes | None]) -> None:
+                 private: bool, token: Callable[[], bytes | None],
+                 max_age: float = 0.0) -> None:
         self.app = app
+        self.max_age = max_age
         self.cacheable = cacheable
         self.cache = cache
         self.private = private
@@ -179,7 +205,12 @@ class CacheMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" \
                 or not self.cacheable(scope["path"]):
-            await self.app(scope, receive, send)
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                if self.versions is not None and scope["type"] == "http" \
+                        and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+                    self.versions.expire()  # a write through this worker: read again
             return
         headers = dict(scope["headers"])
         if self.private and not self._authorised(headers.get(b"authorization")):
@@ -188,7 +219,8 @@ class CacheMiddleware:
         state = scope["app"].state
         if self.versions is None:
             database = state.conn.database
-            self.versions = VersionReader(lambda: read_version(state.driver, database))
+            self.versions = VersionReader(lambda: read_version(state.driver, database),
+                                          max_age=self.max_age)
         try:
             version = await self.versions.current()
         except Exception as exc:
@@ -272,4 +304,5 @@ def install(app: FastAPI, routes: Iterable[BaseRoute], exclude: Iterable[str] = 
     cache = AnswerCache(settings.cache_max_entries, settings.cache_max_mb * 2**20)
     app.state.answer_cache = cache
     app.add_middleware(CacheMiddleware, cacheable=cacheable, cache=cache,
-                       private=settings.reads_require_token, token=token)
+                       private=settings.reads_require_token, token=token,
+                       max_age=settings.cache_version_max_age_ms / 1000)

@@ -10,7 +10,8 @@ Environment variables (or a `.env` file in the working directory):
 - `MERGEGRAPH_API_TOKEN`: the bearer token that write endpoints require (no
   token: writes are off); `MERGEGRAPH_READS_REQUIRE_TOKEN=true` closes reads too.
 - `MERGEGRAPH_CACHE` (default on; `off` for none), `MERGEGRAPH_CACHE_MAX_ENTRIES`,
-  `MERGEGRAPH_CACHE_MAX_MB`: the API's cache of read answers (api/cache.py).
+  `MERGEGRAPH_CACHE_MAX_MB`, `MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS` (default 0):
+  the API's cache of read answers (api/cache.py).
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ class Settings(BaseSettings):
     cache_max_entries: int = Field(
         default=10_000, validation_alias=AliasChoices("MERGEGRAPH_CACHE_MAX_ENTRIES"))
     cache_max_mb: int = Field(default=64, validation_alias=AliasChoices("MERGEGRAPH_CACHE_MAX_MB"))
+    # 0: every request reads the graph's version (a write is seen at once by every
+    # worker); N: a worker reuses a version read up to N ms old (see api/cache.py).
+    cache_version_max_age_ms: int = Field(
+        default=0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS"))
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -307,3 +307,38 @@ def test_two_server_processes_a_write_through_one_is_seen_at_once_by_the_other(
         for proc in procs:
             proc.terminate()
             proc.wait(timeout=20)
+
+
+def test_version_max_age_reuses_a_recent_read_until_a_write_expires_it():
+    async def scenario():
+        reads = []
+
+        async def read():
+            reads.append(1)
+            return len(reads)
+
+        versions = VersionReader(read, max_age=3600)
+        assert await versions.current() == 1
+        assert await versions.current() == 1 and len(reads) == 1  # reused
+        versions.expire()
+        assert await versions.current() == 2 and len(reads) == 2
+        exact = VersionReader(read)  # max_age 0: a read for every request
+        await exact.current()
+        await exact.current()
+        assert exact.reads == 2
+
+    asyncio.run(scenario())
+
+
+def test_with_a_version_max_age_a_worker_still_sees_its_own_writes_at_once(loaded, settings):
+    with TestClient(create_app(settings.model_copy(update={
+            "api_token": SecretStr(TOKEN), "cache_version_max_age_ms": 3_600_000}))) as c:
+        path, params = PATTERNS
+        before = c.get(path, params=params)
+        assert c.get(path, params=params).headers["x-cache"] == "hit"
+        assert c.post("/documents", json={**ARTICLE, "doc": "cache-test-3"},
+                      headers=AUTH).status_code == 201
+        after = c.get(path, params=params)
+        assert _mentions_moc_chau(after.json()) and after.headers["etag"] != before.headers["etag"]
+        assert c.delete("/documents/cache-test-3", headers=AUTH).status_code == 204
+        assert c.get(path, params=params).json() == before.json()

@@ -12,6 +12,9 @@ import httpx
 import psutil
 
 from common import ROOT, log
+
+# MERGEGRAPH_BENCH_STOCK_UVICORN=1: stock `uvicorn --workers N` (no TCP_NODELAY)
+NODELAY = os.environ.get("MERGEGRAPH_BENCH_STOCK_UVICORN", "") not in ("1", "true", "yes")
 from mergegraph.graph import neo4j_local
 
 
@@ -29,7 +32,11 @@ def _env(inst, cache: bool | None = None) -> dict:
 def serving(inst, port: int = 8100, workers: int = 1, cache: bool | None = None):
     """The API on 127.0.0.1:port; yields (base url, psutil.Process of the server).
     `cache`: the answer cache on or off (None: the environment's setting)."""
-    cmd = [sys.executable, "-m", "uvicorn", "mergegraph.api.app:create_app", "--factory",
+    # more than 1 worker: through bench/uvicorn_nodelay.py, which gives the
+    # workers' connections TCP_NODELAY as 1 worker has (see there)
+    launcher = ["-m", "uvicorn"] if workers == 1 or not NODELAY else [
+        str(ROOT / "bench" / "uvicorn_nodelay.py")]
+    cmd = [sys.executable, *launcher, "mergegraph.api.app:create_app", "--factory",
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
            "--log-level", "warning", "--no-access-log"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(inst, cache), stdout=subprocess.DEVNULL,

@@ -6,8 +6,9 @@ on sockets whose proto is IPPROTO_TCP, so with N > 1 workers Nagle's algorithm
 meets the client's delayed ACK and every keep-alive answer written in two
 parts (headers, body) waits ~40 ms (bench/results/perf-20261128: a cached
 /search 1.5 ms with 1 worker, 48 ms with 2). With 1 worker uvicorn binds through
-asyncio and is not affected (`mergegraph serve` runs one). This runner makes
-the multi-worker socket what the 1-worker one is:
+asyncio and is not affected (`mergegraph serve` runs one). Known upstream:
+uvicorn issue #3149 (open when this was written). This runner makes the
+multi-worker socket what the 1-worker one is:
 
     python bench/uvicorn_nodelay.py mergegraph.api.app:create_app --factory --workers 2 ...
 """

@@ -9,7 +9,8 @@ Against the bench Neo4j as the last `bench/run.py` left it (run it with
 - function: `graph.queries.body_lineage` in-process (async driver, no HTTP),
   and its parts: the query on the async driver, `jsonable` of the records;
 - version_read: the answer cache's one tiny query per request (graph/version.py);
-- model_route_*: FastAPI's response step for `response_model=BodyLineage`:
+- model_route_* (orjson timings only where orjson is installed; it is not a
+  dependency): FastAPI's response step for `response_model=BodyLineage`:
   validation and JSON bytes by pydantic-core (the default response class), or
   Python data encoded by ORJSONResponse / JSONResponse (a response class set);
 - dict_route_*: a route without a response model: jsonable_encoder, then
@@ -111,17 +112,24 @@ def main() -> None:
             dump_json=dump_json))
         return content if dump_json else cls(content).body
 
-    assert json.loads(respond(True)) == json.loads(respond(False, ORJSONResponse))
+    try:  # orjson is not a dependency: `pip install orjson` to time it
+        import orjson  # noqa: F401
+    except ImportError:
+        ORJSONResponse = None
     out["model_route_default_p50_ms"] = _p50(lambda: respond(True), args.calls)
-    out["model_route_orjson_p50_ms"] = _p50(lambda: respond(False, ORJSONResponse), args.calls)
+    if ORJSONResponse is not None:
+        assert json.loads(respond(True)) == json.loads(respond(False, ORJSONResponse))
+        out["model_route_orjson_p50_ms"] = _p50(lambda: respond(False, ORJSONResponse),
+                                                args.calls)
     out["model_route_jsonresponse_p50_ms"] = _p50(lambda: respond(False, JSONResponse),
                                                   args.calls)
     # a route without a response_model (/compare, /units): jsonable_encoder, then the class
     from fastapi.encoders import jsonable_encoder
     out["dict_route_json_p50_ms"] = _p50(lambda: JSONResponse(jsonable_encoder(answer)).body,
                                          args.calls)
-    out["dict_route_orjson_p50_ms"] = _p50(
-        lambda: ORJSONResponse(jsonable_encoder(answer)).body, args.calls)
+    if ORJSONResponse is not None:
+        out["dict_route_orjson_p50_ms"] = _p50(
+            lambda: ORJSONResponse(jsonable_encoder(answer)).body, args.calls)
     out["json_bytes"] = len(respond(True))
 
     for cache, key in ((False, "api"), (True, "api_cached")):

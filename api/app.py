@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mergegraph.api import errors
+from mergegraph.api import cache, errors
 from mergegraph.api.deps import Database, Driver
 from mergegraph.api.docs import docs_router
 from mergegraph.api.guide import guide_router
@@ -112,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       neo4j_edition=info["edition"], counts=counts)
 
     app.include_router(reads)
+    cache.install(app, reads.routes, exclude={"/export"})  # api/cache.py
     app.include_router(writes)
     app.include_router(ui_router)  # the web UI at /
     app.include_router(docs_router)  # /docs, /redoc

@@ -12,11 +12,16 @@ import httpx
 import psutil
 
 from common import ROOT, log
+
+# MERGEGRAPH_BENCH_STOCK_UVICORN=1: stock `uvicorn --workers N` (no TCP_NODELAY)
+NODELAY = os.environ.get("MERGEGRAPH_BENCH_STOCK_UVICORN", "") not in ("1", "true", "yes")
 from mergegraph.graph import neo4j_local
 
 
-def _env(inst) -> dict:
+def _env(inst, cache: bool | None = None) -> dict:
     env = dict(os.environ)
+    if cache is not None:  # the API's cache of read answers (api/cache.py)
+        env["MERGEGRAPH_CACHE"] = "on" if cache else "off"
     env.update(NEO4J_URI=inst.bolt_uri, NEO4J_USER="neo4j",
                NEO4J_PASSWORD=neo4j_local.read_password(inst), NEO4J_DATABASE="neo4j")
     env.pop("MERGEGRAPH_API_TOKEN", None)
@@ -24,12 +29,17 @@ def _env(inst) -> dict:
 
 
 @contextmanager
-def serving(inst, port: int = 8100, workers: int = 1):
-    """The API on 127.0.0.1:port; yields (base url, psutil.Process of the server)."""
-    cmd = [sys.executable, "-m", "uvicorn", "mergegraph.api.app:create_app", "--factory",
+def serving(inst, port: int = 8100, workers: int = 1, cache: bool | None = None):
+    """The API on 127.0.0.1:port; yields (base url, psutil.Process of the server).
+    `cache`: the answer cache on or off (None: the environment's setting)."""
+    # more than 1 worker: through bench/uvicorn_nodelay.py, which gives the
+    # workers' connections TCP_NODELAY as 1 worker has (see there)
+    launcher = ["-m", "uvicorn"] if workers == 1 or not NODELAY else [
+        str(ROOT / "bench" / "uvicorn_nodelay.py")]
+    cmd = [sys.executable, *launcher, "mergegraph.api.app:create_app", "--factory",
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
            "--log-level", "warning", "--no-access-log"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(inst), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(inst, cache), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -45,7 +55,7 @@ def serving(inst, port: int = 8100, workers: int = 1):
             if time.monotonic() > deadline:
                 raise RuntimeError("the API did not answer /health within 60 s")
             time.sleep(0.3)
-        log(f"API up on {base} ({workers} worker(s))")
+        log(f"API up on {base} ({workers} worker(s), cache {'default' if cache is None else 'on' if cache else 'off'})")
         yield base, psutil.Process(proc.pid)
     finally:
         proc.terminate()

@@ -4,7 +4,7 @@
     .venv/bin/python bench/run.py             # full scales: 10k, 100k, 1M bodies
 
 Runs its own Neo4j (bench/common.py: .local/neo4j-bench, Bolt 7691, HTTP 7478)
-and its own API servers (127.0.0.1:8100-8101). Every figure is a ratio against
+and its own API servers (127.0.0.1:8100-8101, MERGEGRAPH_BENCH_API_PORT). Every figure is a ratio against
 a baseline measured in this same run, with the absolute numbers. Progress goes
 to stderr; the last line of stdout is one JSON object of figures. The full
 report (everything measured, PROFILE of the lineage query, machine) is written
@@ -34,6 +34,9 @@ import load_bench  # noqa: E402
 import throughput  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# The API servers' ports (two, for 1 and 2 workers); movable so that two
+# checkouts can run the bench side by side.
+API_PORT = int(os.environ.get("MERGEGRAPH_BENCH_API_PORT", "8100"))
 
 
 def units_loaded(inst) -> bool:
@@ -60,23 +63,40 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
     from mergegraph.graph import neo4j_local
 
     neo_proc = psutil.Process(neo4j_local.status(inst).pid)
-    with api_server.serving(inst, port=8100, workers=1) as (base, proc):
+    tgt = throughput.targets(plan.chain_ends, seed)
+    # Uncached first (MERGEGRAPH_CACHE=off: the API as it was, every request runs
+    # its queries), then the same with the answer cache on (api/cache.py).
+    with api_server.serving(inst, port=API_PORT, workers=1, cache=False) as (base, proc):
         with api_server.RssSampler(proc) as rss:
             out["lineage"] = lineage.measure(inst, base, sample, calls=cfg["lineage_calls"])
-            log(f"lineage: {out['lineage']}")
+            log(f"lineage (cache off): {out['lineage']}")
             out["throughput_1_worker"] = throughput.run_locust(
-                base, throughput.targets(plan.chain_ends, seed), users=32,
-                seconds=cfg["locust_seconds"], watch={"api": proc, "neo4j": neo_proc})
-            log(f"throughput (1 worker): {out['throughput_1_worker']['rps']} req/s")
+                base, tgt, users=32, seconds=cfg["locust_seconds"],
+                watch={"api": proc, "neo4j": neo_proc})
+            log(f"throughput (1 worker, cache off): {out['throughput_1_worker']['rps']} req/s")
         out["api_peak_rss_mb_1_worker"] = round(rss.peak, 1)
+    with api_server.serving(inst, port=API_PORT, workers=1, cache=True) as (base, proc):
+        with api_server.RssSampler(proc) as rss:
+            out["lineage_cached"] = lineage.measure(inst, base, sample,
+                                                    calls=cfg["lineage_calls"])
+            log(f"lineage (cache on): {out['lineage_cached']}")
+            out["throughput_1_worker_cached"] = throughput.run_locust(
+                base, tgt, users=32, seconds=cfg["locust_seconds"],
+                watch={"api": proc, "neo4j": neo_proc})
+            log(f"throughput (1 worker, cache on): "
+                f"{out['throughput_1_worker_cached']['rps']} req/s")
+        out["api_peak_rss_mb_1_worker_cached"] = round(rss.peak, 1)
     if cfg["two_workers"]:
-        with api_server.serving(inst, port=8101, workers=2) as (base, proc):
-            with api_server.RssSampler(proc) as rss:
-                out["throughput_2_workers"] = throughput.run_locust(
-                    base, throughput.targets(plan.chain_ends, seed), users=32,
-                    seconds=cfg["locust_seconds"], watch={"api": proc, "neo4j": neo_proc})
-                log(f"throughput (2 workers): {out['throughput_2_workers']['rps']} req/s")
-            out["api_peak_rss_mb_2_workers"] = round(rss.peak, 1)
+        for cache, suffix in ((False, ""), (True, "_cached")):
+            with api_server.serving(inst, port=API_PORT + 1, workers=2,
+                                    cache=cache) as (base, proc):
+                with api_server.RssSampler(proc) as rss:
+                    out["throughput_2_workers" + suffix] = throughput.run_locust(
+                        base, tgt, users=32, seconds=cfg["locust_seconds"],
+                        watch={"api": proc, "neo4j": neo_proc})
+                    log(f"throughput (2 workers, cache {'on' if cache else 'off'}): "
+                        f"{out['throughput_2_workers' + suffix]['rps']} req/s")
+                out["api_peak_rss_mb_2_workers" + suffix] = round(rss.peak, 1)
     out["lineage_profile"] = lineage.profile(inst, sample[0])
     out["loadavg_end"] = os.getloadavg()
     out["seconds"] = round(time.perf_counter() - t0, 1)
@@ -86,9 +106,11 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
 def figures(report: dict) -> dict:
     scales = report["scales"]
     first, last = scales[0], scales[-1]
-    tp = [s.get(k) for s in [last] for k in ("throughput_1_worker", "throughput_2_workers")
-          if s.get(k)]
+    tp = [last.get(k) for k in ("throughput_1_worker", "throughput_2_workers") if last.get(k)]
     best = max(tp, key=lambda t: t["rps"])
+    tpc = [last.get(k) for k in ("throughput_1_worker_cached", "throughput_2_workers_cached")
+           if last.get(k)]
+    best_cached = max(tpc, key=lambda t: t["rps"]) if tpc else None
     fig = {
         "scale_bodies": last["scale"],
         "load_vs_load_csv": last["load"]["ratio"],
@@ -101,6 +123,11 @@ def figures(report: dict) -> dict:
         "throughput_rps": best["rps"],
         "throughput_p99_ms": best["p99_ms"],
         "throughput_failures": best["failures"],
+        "throughput_cached_rps": best_cached["rps"] if best_cached else None,
+        "throughput_cached_p99_ms": best_cached["p99_ms"] if best_cached else None,
+        "throughput_cached_failures": best_cached["failures"] if best_cached else None,
+        "lineage_cached_p50_ms": last.get("lineage_cached", {}).get("api_p50_ms"),
+        "loadavg_start": last.get("loadavg_start"),
         "extract_docs_per_s": report["extraction"]["synthetic"]["docs_per_s"],
         "extract_corpus_docs_per_s": report["extraction"].get("corpus", {}).get("docs_per_s"),
         "loader_peak_rss_mb": last["load"]["loader"]["peak_rss_mb"],

@@ -11,6 +11,8 @@ CREATE CONSTRAINT pattern_id IF NOT EXISTS FOR (p:ConcurrencyPattern) REQUIRE p.
 CREATE CONSTRAINT reduction_kind_id IF NOT EXISTS FOR (k:ReductionKind) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;
+// the graph's version, bumped by every write (graph/version.py; not a fact)
+CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE;
 
 // --- lookups ------------------------------------------------------------------
 CREATE INDEX admin_unit_code IF NOT EXISTS FOR (u:AdminUnit) ON (u.code);

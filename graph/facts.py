@@ -21,6 +21,7 @@ from typing import Iterable
 import neo4j
 
 from mergegraph.graph.model import FACT_RELATIONSHIPS, NODE_KEYS as KEY
+from mergegraph.graph.version import bump as bump_version
 
 
 # --- queries ------------------------------------------------------------------------
@@ -312,6 +313,8 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
         stats.evidence_written = len(evidence)
         stats.facts = sum(p.facts for p in to_write)
     _settle(tx, stats, touched, withdrawn)
+    if to_write:
+        bump_version(tx)  # last: the graph's version moves with the data (graph/version.py)
     return stats
 
 
@@ -326,6 +329,7 @@ def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
     withdrawn = _withdraw(tx, stats, source_ids)
     _run(tx, stats, MARK_RETRACTED, source_ids=source_ids)
     _settle(tx, stats, withdrawn, withdrawn)
+    bump_version(tx)  # last: the graph's version moves with the data (graph/version.py)
     return stats
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import neo4j
 
+from mergegraph.graph.version import write_bumping
+
 
 BATCH = 5000
 
@@ -63,10 +65,7 @@ class WriteCounts:
 def _batched_write(driver: neo4j.Driver, database: str, cypher: str, rows: list[dict],
                    step: str, counts: WriteCounts) -> None:
     for i in range(0, len(rows), BATCH):
-        summary = driver.execute_query(
-            cypher, rows=rows[i:i + BATCH], database_=database,
-            routing_=neo4j.RoutingControl.WRITE,
-        ).summary
+        summary = write_bumping(driver, database, cypher, rows=rows[i:i + BATCH])
         counts.add(step, summary.counters)
 
 
@@ -74,7 +73,7 @@ def write_units(driver: neo4j.Driver, database: str, *, source: dict, units: lis
                 part_of: list[dict], successions: list[dict]) -> WriteCounts:
     """Write units, PART_OF and MERGED_INTO rows (idempotent: MERGE on uid)."""
     counts = WriteCounts()
-    summary = driver.execute_query(WRITE_SOURCE, source, database_=database).summary
+    summary = write_bumping(driver, database, WRITE_SOURCE, **source)
     counts.add("source", summary.counters)
     _batched_write(driver, database, WRITE_UNITS, units, "units", counts)
     _batched_write(driver, database, WRITE_PART_OF, part_of, "part_of", counts)

@@ -279,12 +279,15 @@ def ingest_cmd(
         help="A file of URLs, one a line (pages, sitemaps, feeds; or JSON lines with 'url').")] = None,
     offline: Annotated[bool, typer.Option(
         help="Re-ingest URLs from the archive only, fetching nothing.")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", min=1, help="Processes that extract while one writer loads "
+        "(default: the cores, at least 16 documents each); the graph is the same.")] = None,
 ) -> None:
     """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from mergegraph.graph.driver import connected
-    from mergegraph.ingest.load import ingest
+    from mergegraph.ingest.load import default_jobs, ingest
     from mergegraph.ingest.manifest import read_manifest, read_paths
     from mergegraph.ingest.web import is_url, web_items
 
@@ -305,7 +308,9 @@ def ingest_cmd(
                       disable=web_report is not None or len(items) < 20) as progress:
             task = progress.add_task("Ingesting", total=None if web_report else len(items))
             report = ingest(driver, conn.database, items,
-                            on_document=lambda _doc: progress.advance(task))
+                            on_document=lambda _doc: progress.advance(task),
+                            jobs=jobs or default_jobs(len(items) if isinstance(items, list)
+                                                      else None))
     for line in web_report.lines() if web_report else []:
         err.print(line, highlight=False, markup=False)
     _print_ingest_report(report)

@@ -9,6 +9,9 @@ Environment variables (or a `.env` file in the working directory):
   `graph.neo4j_local`).
 - `MERGEGRAPH_API_TOKEN`: the bearer token that write endpoints require (no
   token: writes are off); `MERGEGRAPH_READS_REQUIRE_TOKEN=true` closes reads too.
+- `MERGEGRAPH_CACHE` (default on; `off` for none), `MERGEGRAPH_CACHE_MAX_ENTRIES`,
+  `MERGEGRAPH_CACHE_MAX_MB`, `MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS` (default 0):
+  the API's cache of read answers (api/cache.py).
 """
 
 from __future__ import annotations
@@ -67,6 +70,16 @@ class Settings(BaseSettings):
     reads_require_token: bool = Field(
         default=False, validation_alias=AliasChoices("MERGEGRAPH_READS_REQUIRE_TOKEN")
     )
+
+    # Read answers cached by graph version, per API worker (api/cache.py).
+    cache: bool = Field(default=True, validation_alias=AliasChoices("MERGEGRAPH_CACHE"))
+    cache_max_entries: int = Field(
+        default=10_000, validation_alias=AliasChoices("MERGEGRAPH_CACHE_MAX_ENTRIES"))
+    cache_max_mb: int = Field(default=64, validation_alias=AliasChoices("MERGEGRAPH_CACHE_MAX_MB"))
+    # 0: every request reads the graph's version (a write is seen at once by every
+    # worker); N: a worker reuses a version read up to N ms old (see api/cache.py).
+    cache_version_max_age_ms: int = Field(
+        default=0, ge=0, validation_alias=AliasChoices("MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS"))
 
     @property
     def archive(self) -> Path:

@@ -126,23 +126,25 @@ def evidence_id(source_id: str, fact_id: str, start: int) -> str:
     return f"ev:{source_id}:{fact_id}:{start}"
 
 
+# The key of each fact relationship: what it says, between which nodes. The
+# figure is part of a reduction's key ("giảm 9 biên chế" in 2017 and "giảm 15" in
+# 2019 are two statements of the record, both true, each with its date).
+FACT_ID_FORMATS: dict[str, str] = {
+    "MERGED_INTO": "merger:{start}->{end}",
+    "TRANSFERRED_FUNCTION_TO": "transfer:{start}->{end}:{detail}",
+    "HELD_CONCURRENTLY_WITH": "concurrency:{start}~{end}",
+    "APPLIES": "applies:{start}->{end}",
+    "HOLDS": "holding:{start}->{end}",
+    "REDUCED": "reduction:{start}:{detail}",
+}
+
+
 def fact_id(rel_type: str, start: str, end: str, detail: str | None = None) -> str:
-    """The key of a fact relationship: what it says, between which nodes."""
-    if rel_type == "MERGED_INTO":
-        return f"merger:{start}->{end}"
+    """`detail`: what else the fact's identity holds (a transfer's function, folded;
+    a reduction's kind, level and figure)."""
     if rel_type == "TRANSFERRED_FUNCTION_TO":
-        return f"transfer:{start}->{end}:{fold(detail or '')}"
-    if rel_type == "HELD_CONCURRENTLY_WITH":
-        return f"concurrency:{start}~{end}"
-    if rel_type == "APPLIES":
-        return f"applies:{start}->{end}"
-    if rel_type == "HOLDS":
-        return f"holding:{start}->{end}"
-    if rel_type == "REDUCED":
-        # the figure is part of the fact: "giảm 9 biên chế" in 2017 and "giảm 15" in
-        # 2019 are two statements of the record, both true, each with its date
-        return f"reduction:{start}:{detail}"
-    raise KeyError(f"not a fact relationship: {rel_type!r}")
+        detail = fold(detail or "")
+    return FACT_ID_FORMATS[rel_type].format(start=start, end=end, detail=detail)
 
 
 def as_dict() -> dict:

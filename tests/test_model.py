@@ -31,3 +31,12 @@ def test_identity_rules():
     assert model.pattern_id("commune", ["head@ubnd", "head@cap-uy", "head@ubnd"]) == \
         "pattern:commune:head@cap-uy+head@ubnd"
     assert model.person_id("22", "Nguyễn Văn An") == model.person_id("22", "nguyen van an")
+
+
+def test_fact_ids_are_as_stored():
+    assert model.fact_id("MERGED_INTO", "body:a", "body:b") == "merger:body:a->body:b"
+    assert model.fact_id("TRANSFERRED_FUNCTION_TO", "a", "b", "Quản lý Nhà nước") == \
+        "transfer:a->b:quan ly nha nuoc"
+    assert model.fact_id("REDUCED", "legacy:440", "k", "focal-unit@any:13") == \
+        "reduction:legacy:440:focal-unit@any:13"
+    assert set(model.FACT_ID_FORMATS) == set(model.FACT_RELATIONSHIPS)

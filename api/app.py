@@ -12,6 +12,7 @@ from mergegraph.api import errors
 from mergegraph.api.deps import Database, Driver
 from mergegraph.api.models import Health
 from mergegraph.api.routes import reads, writes
+from mergegraph.api.sources import router as sources_router
 from mergegraph.api.ui import ui_router
 from mergegraph.graph.driver import (API_DRIVER_OPTIONS, connection_for, is_unavailable, open_async_driver,
                           open_driver)
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Health(status="ok", neo4j_reachable=True, neo4j_version=info["version"],
                       neo4j_edition=info["edition"], counts=counts)
 
+    app.include_router(sources_router)  # sources, their text, timelines (before reads)
     app.include_router(reads)
     app.include_router(writes)
     app.include_router(ui_router)  # the web UI at /

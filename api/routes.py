@@ -147,12 +147,6 @@ async def compare(
     return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes])
 
 
-@reads.get("/sources/{source_id}", tags=["evidence"])
-async def source(driver: Driver, database: Database, source_id: Id) -> dict:
-    """A source document and every statement taken from it."""
-    return await queries.source(driver, database, source_id)
-
-
 @reads.get("/facts/{fact_id}/evidence", tags=["evidence"])
 async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict:
     """A fact and the quotes (with their documents) that state it."""

@@ -56,13 +56,13 @@ class Statements:
         cited = cite(self.prepared, rec["start"], rec["end"])
         rec.update(quote=cited.quote, start=cited.start, end=cited.end,
                    sentence=cited.sentence, sentence_start=cited.sentence_start)
-        arrangement = rec.get("type") in ARRANGEMENTS
+        # a named person's posts (a holding, or "Đồng chí X, Trưởng ban ..., Chủ tịch ...")
+        # are held at the dates around them, not taken up then: only "từ ..." starts them
+        arrangement = rec.get("type") in ARRANGEMENTS and not rec.get("person")
         found = stated_dates(cited.quote, self.reported)
         if not found.any:
             found = stated_dates(cited.sentence, self.reported)
         if not arrangement and found.how != "from":
-            # a post "at" a date or "after a year of the pilot" was held then, not
-            # taken up then: only "từ ..." starts a holding
             found = None
         # extraction's own dates first (valid_from / valid_to when it gives them;
         # `date` is the start it read, "từ tháng 8/2018"), then the sentence's

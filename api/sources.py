@@ -165,5 +165,6 @@ async def body_timeline(driver: Driver, database: Database, body_id: Id):
             tags=["units"])
 async def unit_timeline(driver: Driver, database: Database,
                         code: Annotated[str, Path(max_length=20, examples=["200"])]):
-    """Every dated statement about a unit and its bodies, oldest first, and its 2025 fate."""
+    """Every dated statement about a unit, the units within it and their bodies, oldest
+    first, and its 2025 fate."""
     return await sources.unit_timeline(driver, database, queries.unit_uid(code))

@@ -1,9 +1,10 @@
-// Every dated statement about an administrative unit, oldest first: the
-// concurrency patterns it applies, the reductions it reports, and every statement
-// about its bodies (as body_timeline.cypher), each with its sentence and source.
+// Every dated statement about an administrative unit and the units within it (a
+// province's districts and communes), oldest first: the concurrency patterns they
+// apply, the reductions they report, and every statement about their bodies (as
+// body_timeline.cypher), each with its sentence and source.
 // `date` / `date_basis` as in body_timeline.cypher.
 // :param {uid: 'legacy:200'}
-MATCH (u:AdminUnit {uid: $uid})
+MATCH (:AdminUnit {uid: $uid})<-[:PART_OF*0..2]-(u:AdminUnit)
 CALL (u) {
   MATCH (u)-[r:APPLIES|REDUCED]->() RETURN r
   UNION

@@ -60,10 +60,9 @@ def _reform_item(reform: dict, fate: dict, body: dict | None) -> dict:
     abolished = not reform["has_successor"]
     if body is not None:
         kind = "BODY_ENDED" if abolished else "UNIT_REFORMED"
-        status = "ended" if abolished else "implemented"
     else:
         kind = "UNIT_ABOLISHED" if abolished else "UNIT_REFORMED"
-        status = "ended"
+    status = "ended" if abolished else "implemented"
     return {"date": reform["effective"], "date_basis": "stated", "valid_from": None,
             "valid_to": reform["effective"] if status == "ended" else None,
             "reported_by": (reform["source"] or {}).get("date"), "status": status, "type": kind,

@@ -1,12 +1,15 @@
 // The router: #/ (search), #/body/<id>, #/province/<code>, #/compare/<a,b>, #/person/<id>,
-// #/position/<id>, #/unit/<code>, #/source/<id>. Each page reads the API and draws itself.
+// #/position/<id>, #/unit/<code>, #/source/<id>[?hl=START-END] (the reader),
+// #/timeline/body/<id>, #/timeline/unit/<code>. Each page reads the API and draws itself.
 import { ApiError, setToken } from "./api";
 import { errorBox } from "./components";
 import { clear, h } from "./dom";
 import { bodyPage } from "./pages/body";
 import { comparePage } from "./pages/compare";
-import { personPage, positionPage, sourcePage, unitPage } from "./pages/others";
+import { personPage, positionPage, unitPage } from "./pages/others";
 import { provincePage } from "./pages/province";
+import { readerPage } from "./pages/reader";
+import { timelinePage } from "./pages/timeline";
 import { searchPage } from "./pages/search";
 
 const app = document.getElementById("app") as HTMLElement;
@@ -38,7 +41,8 @@ async function route() {
       case "person": await personPage(view, arg); break;
       case "position": await positionPage(view, arg); break;
       case "unit": await unitPage(view, arg); break;
-      case "source": await sourcePage(view, arg); break;
+      case "source": await readerPage(view, arg, params); break;
+      case "timeline": await timelinePage(view, arg); break;
       default: view.append(errorBox(new ApiError(404, "Not found", `Không có trang “${page}”.`)));
     }
     if (mine === generation) document.title = `${view.querySelector("h1")?.textContent ?? "mergegraph"} · mergegraph`;

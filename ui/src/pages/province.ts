@@ -61,7 +61,8 @@ export async function provincePage(root: HTMLElement, code: string) {
     h("p", { class: "crumbs" }, h("a", { href: "#/" }, "Tìm kiếm"), " · ", label(LEVEL, u.level)),
     h("h1", { class: "title" }, u.name),
     h("p", { class: "meta" }, `Mã ${u.code}`, districts ? ` · ${districts} đơn vị cấp huyện` : "",
-      ` · ${record.summary.mergers} quan hệ sáp nhập · ${record.summary.patterns} mô hình kiêm nhiệm`),
+      ` · ${record.summary.mergers} quan hệ sáp nhập · ${record.summary.patterns} mô hình kiêm nhiệm · `,
+      h("a", { href: `#/timeline/unit/${enc(code)}`, class: "timeline-link" }, "Dòng thời gian ", h("span", { class: "en" }, "Timeline"))),
     h("section", { class: "card" },
       h("h2", null, "Mô hình nhất thể hóa chức danh ", h("span", { class: "en" }, "Concurrency patterns")),
       items.length ? [coverageChart(groups), patternTable(items, u.uid)]

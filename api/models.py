@@ -114,6 +114,9 @@ class PatternUnit(BaseModel):
     of: int | None
     status: str | None
     date: str | None
+    valid_from: str | None = None
+    reported_by: str | None = None
+    as_of_basis: str | None = None
     fact_id: str
     sources: list[str] | None
     evidence: list[dict]

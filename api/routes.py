@@ -119,11 +119,13 @@ async def person(driver: Driver, database: Database, person_id: Id) -> dict:
 async def patterns(
     driver: Driver, database: Database,
     province: Annotated[str | None, Query(max_length=20, examples=["14"])] = None,
-    level: Level | None = None, status: Status | None = None,
+    level: Level | None = None, status: Status | None = None, as_of: AsOf = None,
     offset: Offset = 0, limit: Limit = 50,
 ):
-    """Concurrency patterns of a province (or all), with the units applying each."""
-    items = await queries.patterns(driver, database, province, level, status, offset, limit)
+    """Concurrency patterns of a province (or all), with the units applying each; as_of
+    compares each adoption's stated start, else its first report (as_of_basis)."""
+    items = await queries.patterns(driver, database, province, level, status, offset, limit,
+                                   as_of.isoformat() if as_of else None)
     return _page(items, offset, limit)
 
 
@@ -138,13 +140,15 @@ async def compare(
     driver: Driver, database: Database,
     units: Annotated[str, Query(max_length=200, description="2-10 unit codes, comma-separated",
                                 examples=["22,14"])],
+    as_of: AsOf = None,
 ) -> dict:
     """Two or more units side by side: mergers, concurrency patterns with their coverage,
     reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not."""
     codes = [c for c in (part.strip() for part in units.split(",")) if c]
     if not 2 <= len(codes) <= 10:
         raise BadInput("compare takes 2 to 10 unit codes, comma-separated")
-    return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes])
+    return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes],
+                                 as_of.isoformat() if as_of else None)
 
 
 @reads.get("/facts/{fact_id}/evidence", tags=["evidence"])

@@ -232,3 +232,31 @@ def test_the_openapi_documents_the_new_endpoints(client):
     assert {"/sources/{source_id}", "/sources/{source_id}/text", "/bodies/{body_id}/timeline",
             "/units/{code}/timeline"} <= set(spec["paths"])
     json.dumps(spec)
+
+
+def test_patterns_and_compare_take_as_of_and_say_which_date(client):
+    """Sơn La's 5/12 pilot: its article (2021) says "sau gần 3 năm thực hiện mô hình",
+    so it counts from 2018; nothing of Sơn La counts as of 2017."""
+    now = client.get("/patterns/concurrency", params={"province": "14"}).json()["items"]
+    units = [u for p in now for u in p["units"]]
+    assert units and all(u["as_of_basis"] in ("valid_from", "reported_by") for u in units)
+    dated = [u for u in units if u["as_of_basis"] == "valid_from"]
+    assert dated and all(u["valid_from"] <= "2018-12-31" for u in dated)
+    in_2019 = client.get("/patterns/concurrency", params={"province": "14", "as_of": "2019-06-01"}).json()["items"]
+    assert {u["unit"]["uid"] for p in in_2019 for u in p["units"]} == {u["unit"]["uid"] for u in dated}
+    assert client.get("/patterns/concurrency", params={"province": "14", "as_of": "2017-01-01"}).json()["items"] == []
+    compared = client.get("/compare", params={"units": "22,200", "as_of": "2019-12-31"}).json()
+    assert compared["as_of"] == "2019-12-31"
+    dam_ha = compared["units"][1]
+    assert dam_ha["mergers"] and all(m["as_of_basis"] == "valid_from" for m in dam_ha["mergers"])
+    before = client.get("/compare", params={"units": "22,200", "as_of": "2019-03-31"}).json()
+    assert before["units"][1]["mergers"] == []
+
+
+def test_a_district_body_is_ended_by_the_2025_reform(client):
+    body = client.get(f"/bodies/{DAM_HA_BODY}").json()
+    assert body["ended"]["date"] == "2025-07-01" and body["ended"]["reason"] == "district-abolished"
+    assert body["ended"]["source"]["kind"] == "dataset"
+    hits = client.get("/search", params={"q": "tinh uy dak nong", "kind": "body"}).json()["items"]
+    province_body = next(h for h in hits if h["id"].startswith("body:legacy:67:"))
+    assert client.get(f"/bodies/{province_body['id']}").json()["ended"] is None

@@ -101,3 +101,9 @@ def test_reader_on_a_phone(browser, base_url):
     assert width <= 360, width
     screenshot(page, "reader-360")
     context.close()
+
+
+def test_a_district_body_page_says_it_ended_in_2025(page):
+    page.goto(f"{page.base}/#/body/{quote(DAM_HA_BODY_ID, safe='')}")
+    expect(page.get_by_role("note")).to_contain_text("Chấm dứt từ 01/07/2025")
+    expect(page.get_by_role("note")).to_contain_text("Tỉnh Quảng Ninh")

@@ -94,7 +94,9 @@ def test_son_la_patterns_show_5_of_12_districts(page):
         "link", name="Tỉnh Sơn La", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tỉnh Sơn La")
     section = _patterns_section(page)
-    row = section.get_by_role("row").filter(has_text="Dân vận").filter(has_text="MTTQ")
+    # the pattern's own cell (its evidence, whole sentences, may name other posts too)
+    row = section.get_by_role("row").filter(
+        has=page.get_by_role("cell", name=re.compile("^Trưởng Ban Dân vận.*MTTQ")))
     expect(row).to_have_count(1)
     expect(row.get_by_role("cell").nth(1)).to_have_text("Cấp huyện")
     expect(row.get_by_role("cell").nth(2)).to_contain_text("5/12")

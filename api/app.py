@@ -14,6 +14,7 @@ from mergegraph.api.docs import docs_router
 from mergegraph.api.guide import guide_router
 from mergegraph.api.models import Health
 from mergegraph.api.routes import reads, writes
+from mergegraph.api.sources import router as sources_router
 from mergegraph.api.ui import ui_router
 from mergegraph.graph.driver import (API_DRIVER_OPTIONS, connection_for, is_unavailable, open_async_driver,
                           open_driver)
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Health(status="ok", neo4j_reachable=True, neo4j_version=info["version"],
                       neo4j_edition=info["edition"], counts=counts)
 
+    app.include_router(sources_router)  # sources, their text, timelines (before reads)
     app.include_router(reads)
     cache.install(app, reads.routes, exclude={"/export"})  # api/cache.py
     app.include_router(writes)

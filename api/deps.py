@@ -6,7 +6,7 @@ import hmac
 from typing import Annotated
 
 import neo4j
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from mergegraph.errors import Forbidden, Unauthorized
@@ -49,3 +49,9 @@ def require_read(request: Request, credentials: Annotated[
     """Reads are open unless MERGEGRAPH_READS_REQUIRE_TOKEN is set."""
     if request.app.state.settings.reads_require_token and not _token_matches(request, credentials):
         raise Unauthorized("a valid bearer token is required")
+
+
+def example_id(summary: str, value: str):
+    """A path id with an example that exists in the bundled data (Swagger UI pre-fills it)."""
+    return Annotated[str, Path(min_length=1, max_length=300,
+                               openapi_examples={"bundled": {"summary": summary, "value": value}})]

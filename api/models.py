@@ -51,9 +51,16 @@ class Evidence(BaseModel):
     end: int | None = None
     status: str | None = None
     date: str | None = None
+    sentence: str | None = None
+    sentence_start: int | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    reported_by: str | None = None
+    date_basis: str | None = None
     source_id: str
     url: str | None = None
     publisher: str | None = None
+    title: str | None = None
 
 
 class LineageNode(BaseModel):
@@ -72,6 +79,10 @@ class LineageEdge(BaseModel):
     date: str | None
     valid_from: str | None = None
     valid_to: str | None = None
+    reported_by: str | None = None
+    valid_from_basis: str | None = None
+    as_of_basis: str | None = Field(None, description="valid_from (stated) or reported_by "
+                                    "(the first article's date, an upper bound): what as_of compared")
     fact_id: str
     sources: list[str] | None
     evidence: list[Evidence]
@@ -103,6 +114,9 @@ class PatternUnit(BaseModel):
     of: int | None
     status: str | None
     date: str | None
+    valid_from: str | None = None
+    reported_by: str | None = None
+    as_of_basis: str | None = None
     fact_id: str
     sources: list[str] | None
     evidence: list[dict]

@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from mergegraph.api import models
-from mergegraph.api.deps import Database, Driver, require_read, require_write
+from mergegraph.api.deps import Database, Driver, example_id, require_read, require_write
 from mergegraph.errors import BadInput, NotFound
 from mergegraph.graph import queries
 from mergegraph.graph.export import FORMATS, export
@@ -37,17 +37,10 @@ AsOf = Annotated[dt.date | None, Query(
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 
 
-def _example_id(summary: str, value: str):
-    """A path id with an example that exists in the bundled data (Swagger UI pre-fills it)."""
-    return Annotated[str, Path(min_length=1, max_length=300,
-                               openapi_examples={"bundled": {"summary": summary, "value": value}})]
-
-
-BodyId = _example_id("Cơ quan Tổ chức - Nội vụ, Đầm Hà", "body:legacy:200:ban-to-chuc+noi-vu")
-PositionId = _example_id("Trưởng Ban Dân vận, Quỳnh Nhai", "position:body:legacy:118:ban-dan-van:head")
-PersonId = _example_id("Vì Thị Tiến", "person:14:vi thi tien")
-SourceId = _example_id("an article of Đầm Hà", "000_3ebe3cc6aa2eb4b4")
-FactId = _example_id("Ban Tổ chức merged into Cơ quan Tổ chức - Nội vụ",
+BodyId = example_id("Cơ quan Tổ chức - Nội vụ, Đầm Hà", "body:legacy:200:ban-to-chuc+noi-vu")
+PositionId = example_id("Trưởng Ban Dân vận, Quỳnh Nhai", "position:body:legacy:118:ban-dan-van:head")
+PersonId = example_id("Vì Thị Tiến", "person:14:vi thi tien")
+FactId = example_id("Ban Tổ chức merged into Cơ quan Tổ chức - Nội vụ",
                      "merger:body:legacy:200:ban-to-chuc->body:legacy:200:ban-to-chuc+noi-vu")
 
 reads = APIRouter(dependencies=[Depends(require_read)])
@@ -136,14 +129,16 @@ async def person(driver: Driver, database: Database, person_id: PersonId) -> dic
 async def patterns(
     driver: Driver, database: Database,
     province: Annotated[str | None, Query(max_length=20, examples=["14"])] = None,
-    level: Level | None = None, status: Status | None = None,
+    level: Level | None = None, status: Status | None = None, as_of: AsOf = None,
     offset: Offset = 0, limit: Limit = 50,
 ):
-    """Concurrency patterns of a province (or all), with the units applying each. A 2025
+    """Concurrency patterns of a province (or all), with the units applying each; as_of
+    compares each adoption's stated start, else its first report (as_of_basis). A 2025
     province (`2025:14`) answers for the legacy provinces it was formed from, and says so
     in `scope`."""
     scope = await queries.pattern_scope(driver, database, province)
-    items = await queries.patterns(driver, database, province, level, status, offset, limit)
+    items = await queries.patterns(driver, database, province, level, status, offset, limit,
+                                   as_of.isoformat() if as_of else None)
     return {**_page(items, offset, limit), "scope": scope}
 
 
@@ -166,19 +161,15 @@ async def compare(
     driver: Driver, database: Database,
     units: Annotated[str, Query(max_length=200, description="2-10 unit codes, comma-separated",
                                 examples=["22,14"])],
+    as_of: AsOf = None,
 ) -> dict:
     """Two or more units side by side: mergers, concurrency patterns with their coverage,
     reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not."""
     codes = [c for c in (part.strip() for part in units.split(",")) if c]
     if not 2 <= len(codes) <= 10:
         raise BadInput("compare takes 2 to 10 unit codes, comma-separated")
-    return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes])
-
-
-@reads.get("/sources/{source_id}", tags=["evidence"])
-async def source(driver: Driver, database: Database, source_id: SourceId) -> dict:
-    """A source document and every statement taken from it."""
-    return await queries.source(driver, database, source_id)
+    return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes],
+                                 as_of.isoformat() if as_of else None)
 
 
 @reads.get("/facts/{fact_id}/evidence", tags=["evidence"])

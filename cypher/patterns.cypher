@@ -1,10 +1,13 @@
 // Concurrency patterns (sets of posts one person holds, at a level) and the
 // units that apply them, with coverage (count of of), status, latest date and
-// evidence; for one province ($province, its uid) or all, by level and status.
+// evidence; for one province ($province, its uid) or all, by level and status;
+// as of a date ($as_of, null: today and after): a unit's adoption counts from its
+// stated start (valid_from) or, when none is stated, its first report (reported_by),
+// and says which (as_of_basis).
 // A 2025 province answers for the legacy provinces it was formed from (the
 // articles predate it). toInteger(): Browser's `:param {limit: 50}` stores
 // numbers as floats, and SKIP/LIMIT take integers.
-// :param {province: 'legacy:14', level: null, status: null, offset: 0, limit: 50}
+// :param {province: 'legacy:14', level: null, status: null, as_of: null, offset: 0, limit: 50}
 WITH CASE WHEN $province IS NULL THEN null
           ELSE [$province] + COLLECT { MATCH (:AdminUnit {uid: $province})<-[:MERGED_INTO]-(old:AdminUnit {level: 'province'})
                                        RETURN old.uid } END AS provinces
@@ -12,13 +15,20 @@ MATCH (u:AdminUnit)-[r:APPLIES]->(p:ConcurrencyPattern)
 WHERE (provinces IS NULL OR u.province_uid IN provinces)
   AND ($level IS NULL OR p.level = $level)
   AND ($status IS NULL OR r.status = $status)
+  AND date(coalesce(r.valid_from, r.reported_by, '1900')) <= date(coalesce($as_of, '2100-01-01'))
 WITH p, u, r ORDER BY u.level, u.code
 WITH p, max(r.date) AS latest,
      collect({unit: u {.uid, .code, .name, .level, .province_uid}, count: r.count, of: r.of,
-              status: r.status, date: r.date, fact_id: r.fact_id, sources: r.sources,
+              status: r.status, date: r.date, valid_from: r.valid_from,
+              reported_by: r.reported_by, as_of_basis: CASE WHEN r.valid_from IS NOT NULL THEN 'valid_from' WHEN r.reported_by IS NOT NULL THEN 'reported_by' END,
+              fact_id: r.fact_id, sources: r.sources,
               evidence: COLLECT { MATCH (e:Evidence {fact_id: r.fact_id})-[:CITES]->(s:Source)
                                   RETURN {quote: e.quote, start: e.start, end: e.end,
-                                          date: e.date, source_id: s.id, url: s.url}
+                                          sentence: e.sentence, sentence_start: e.sentence_start,
+                                          valid_from: e.valid_from, reported_by: e.reported_by,
+                                          date_basis: e.date_basis, date: e.date,
+                                          source_id: s.id, url: s.url, title: s.title,
+                                          publisher: s.publisher}
                                   ORDER BY e.date }}) AS units
 RETURN p {.id, .level, .position_types, .label} AS pattern, units, latest
 ORDER BY size(units) DESC, pattern.id

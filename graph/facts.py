@@ -58,9 +58,11 @@ WRITE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.url = row.url, s.publisher = row.publisher, s.title = row.title,
-    s.date = row.date, s.province_hint = row.province_hint,
-    s.content_hash = row.content_hash, s.kind = 'article', s.path = row.path,
+    s.title_from = row.title_from, s.date = row.date, s.province_hint = row.province_hint,
+    s.content_hash = row.content_hash, s.kind = 'article',
+    s.text = row.text, s.length = row.length,
     s.recorded_at = datetime(), s.retracted_at = null
+REMOVE s.path
 """
 
 ENSURE_UNITS = """
@@ -119,6 +121,9 @@ MATCH (s:Source {id: row.source_id})
 MERGE (e:Evidence {id: row.id})
 SET e.fact_id = row.fact_id, e.source_id = row.source_id, e.rel_type = row.rel_type,
     e.quote = row.quote, e.start = row.start, e.end = row.end, e.status = row.status,
+    e.sentence = row.sentence, e.sentence_start = row.sentence_start,
+    e.valid_from = row.valid_from, e.valid_to = row.valid_to, e.date_basis = row.date_basis,
+    e.reported_by = row.reported_by,
     e.status_rank = row.status_rank, e.date = row.date, e.count = row.count, e.of = row.of,
     e.recorded_at = datetime()
 MERGE (e)-[:CITES]->(s)
@@ -155,13 +160,24 @@ MATCH ()-[r:{rel_type} {{fact_id: fid}}]->()
 MATCH (e:Evidence {{fact_id: fid}})
 WITH r, e ORDER BY coalesce(e.date, ''), e.status_rank, e.source_id, e.start
 WITH r, collect(e) AS evs
+// World time: valid_from is the earliest start a statement gives (null: unknown),
+// reported_by the earliest article date (by then the fact was reported: an upper
+// bound on its start); valid_to the end an ended statement, or a stated end, gives.
 WITH r, evs, evs[-1] AS latest,
-     [x IN evs WHERE x.status <> 'ended' AND x.date IS NOT NULL | x.date] AS starts,
+     [x IN evs WHERE x.status <> 'ended' AND x.valid_from IS NOT NULL] AS starts,
+     [x IN evs WHERE x.reported_by IS NOT NULL | x.reported_by] AS reports,
+     [x IN evs WHERE x.valid_to IS NOT NULL | x.valid_to] AS ends,
      [x IN evs WHERE x.count IS NOT NULL] AS counted
+WITH r, evs, latest, counted, reports,
+     head(COLLECT {{ UNWIND starts AS x RETURN x ORDER BY x.valid_from LIMIT 1 }}) AS first,
+     CASE WHEN latest.status = 'ended'
+          THEN coalesce(latest.valid_to, latest.reported_by, latest.date)
+          ELSE head(COLLECT {{ UNWIND ends AS d RETURN d ORDER BY d DESC LIMIT 1 }}) END AS end
 SET r.status = latest.status, r.date = latest.date,
-    r.since = starts[0], r.valid_from = starts[0],
-    r.until = CASE latest.status WHEN 'ended' THEN latest.date ELSE null END,
-    r.valid_to = CASE latest.status WHEN 'ended' THEN latest.date ELSE null END,
+    r.since = first.valid_from, r.valid_from = first.valid_from,
+    r.valid_from_basis = first.date_basis,
+    r.reported_by = head(COLLECT {{ UNWIND reports AS d RETURN d ORDER BY d LIMIT 1 }}),
+    r.until = end, r.valid_to = end,
     r.effective = head([x IN evs WHERE x.status = 'implemented' AND x.date IS NOT NULL
                         | x.date]),
     r.count = CASE WHEN size(counted) > 0 THEN counted[-1].count ELSE null END,

@@ -144,7 +144,13 @@ async def unit_lineage(driver, database, uid: str, direction: str, as_of: str) -
 
 async def body(driver, database, body_id: str) -> dict:
     row = await _one(driver, database, "body", "body", body_id, id=body_id)
-    row["fate"] = await unit_fate(driver, database, row["unit"]["uid"])
+    row["fate"], reform = await asyncio.gather(
+        unit_fate(driver, database, row["unit"]["uid"]),
+        read_named(driver, database, "unit_reform", uid=row["unit"]["uid"]))
+    # a body of a district the 2025 reform abolished ended with it (the dataset says so)
+    row["ended"] = ({"date": reform[0]["effective"], "reason": "district-abolished",
+                     "source": reform[0]["source"]}
+                    if reform and not reform[0]["has_successor"] else None)
     return row
 
 
@@ -185,9 +191,10 @@ async def person(driver, database, person_id: str) -> dict:
 
 
 async def patterns(driver, database, province: str | None, level: str | None,
-                   status: str | None, offset: int, limit: int) -> list[dict]:
+                   status: str | None, offset: int, limit: int,
+                   as_of: str | None = None) -> list[dict]:
     return await read_named(driver, database, "patterns", province=province_uid(province),
-                            level=level, status=status, offset=offset, limit=limit)
+                            level=level, status=status, as_of=as_of, offset=offset, limit=limit)
 
 
 async def pattern_scope(driver, database, province: str | None) -> dict | None:
@@ -231,14 +238,14 @@ def _merger_signature(m: dict) -> str:
     return f"{m['from']['body_type']} -> {m['into']['body_type']}"
 
 
-async def compare(driver, database, uids: list[str]) -> dict:
+async def compare(driver, database, uids: list[str], as_of: str | None = None) -> dict:
     """Units side by side. A difference is a pattern, a kind of merger (body
     types) or a kind of reported reduction that one unit has and some other has
     not; reduction figures are listed as reported, never summed (a province's
     figure may already include its districts')."""
     records = []
     for uid in uids:
-        rows = await read_named(driver, database, "compare_unit", uid=uid)
+        rows = await read_named(driver, database, "compare_unit", uid=uid, as_of=as_of)
         if not rows:
             raise NotFound(f"no administrative unit with id {uid!r}")
         records.append(rows[0])
@@ -270,15 +277,11 @@ async def compare(driver, database, uids: list[str]) -> dict:
                           "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]}),
                           "reductions": len(rec["reductions"]),
                           "reduction_kinds": len(sets["reductions"][i])}
-    return {"units": records,
+    return {"units": records, "as_of": as_of,
             "common": {name: sorted(set.intersection(*mine)) for name, mine in sets.items()}}
 
 
 # --- evidence ---------------------------------------------------------------------------
-
-
-async def source(driver, database, source_id: str) -> dict:
-    return await _one(driver, database, "source", "source", source_id, id=source_id)
 
 
 async def fact_evidence(driver, database, fact_id: str) -> dict:

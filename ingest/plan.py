@@ -160,14 +160,39 @@ class DocumentPlan:
         rows.setdefault(fact_id, {"fact_id": fact_id, "start": start, "end": end, "props": props})
         status = record.get("status") or DEFAULT_STATUS
         ev_id = model.evidence_id(self.source["id"], fact_id, record["start"])
-        self.evidence.setdefault(ev_id, {
-            "id": ev_id, "fact_id": fact_id, "source_id": self.source["id"],
-            "rel_type": rel_type, "quote": record["quote"], "start": record["start"],
-            "end": record["end"], "status": status,
-            "status_rank": STATUS_RANK.get(status, STATUS_RANK[DEFAULT_STATUS]),
-            "date": record.get("date") or self.source.get("date"),
-            "count": record.get("count"), "of": record.get("of"),
-        })
+        self.evidence.setdefault(ev_id, evidence_row(ev_id, fact_id, rel_type, status, record,
+                                                     self.source))
+
+
+def evidence_row(ev_id: str, fact_id: str, rel_type: str, status: str, record: dict,
+                 source: dict) -> dict:
+    """One statement of a fact: the exact span (`quote`, `start`, `end`), the whole
+    sentence around it (`sentence`, `sentence_start`, from ingest.pipeline), and
+    its time: `valid_from` / `valid_to` as the statement gives them (None when it
+    does not; `date_basis` says whether this sentence stated them, `stated`, or
+    the document did, `document`), `reported_by` the article's date (by then the
+    fact was reported: an upper bound on its start), and `date`, the one date
+    to sort by (`valid_from`, the end of an ended arrangement, else `reported_by`)."""
+    reported_by = record.get("reported_by", source.get("date"))
+    if "valid_from" in record:
+        valid_from, valid_to = record.get("valid_from"), record.get("valid_to")
+        basis = record.get("date_basis")
+    else:  # a record that did not go through ingest.pipeline: extraction's date only
+        valid_from, valid_to = record.get("date"), None
+        basis = "stated" if valid_from else None
+        if status == "ended":  # the date of an ended arrangement is its end
+            valid_from, valid_to = None, valid_from
+    date = valid_from or (valid_to if status == "ended" else None) or reported_by
+    return {
+        "id": ev_id, "fact_id": fact_id, "source_id": source["id"],
+        "rel_type": rel_type, "quote": record["quote"], "start": record["start"],
+        "end": record["end"], "sentence": record.get("sentence", record["quote"]),
+        "sentence_start": record.get("sentence_start", record["start"]), "status": status,
+        "status_rank": STATUS_RANK.get(status, STATUS_RANK[DEFAULT_STATUS]),
+        "date": date, "valid_from": valid_from, "valid_to": valid_to,
+        "date_basis": basis, "reported_by": reported_by,
+        "count": record.get("count"), "of": record.get("of"),
+    }
 
 
 def _plan_merger(plan: DocumentPlan, info: UnitInfo, rec: dict) -> None:

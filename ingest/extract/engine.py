@@ -7,7 +7,6 @@ import re
 
 from .concurrency import extract_concurrency, extract_reports
 from .context import DocContext
-from .dates import stated_dates
 from .documents import DocumentMeta
 from .facts import Concurrency, Fact, Holding
 from .gazetteer import gazetteer
@@ -136,10 +135,10 @@ def run_document(text: str, meta: DocumentMeta | None = None, trace: list | None
 
 def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
     """Each fact's quote trimmed of white space, with the whole sentence(s)
-    around it (trimmed) and the dates that sentence states."""
+    around it (trimmed). The dates a statement gives are read from its sentence
+    by ingest.dates, with the document around it (ingest.pipeline.Statements)."""
     text = prepared.text
     starts = [s.start for s in prepared.sentences]
-    dates: dict[tuple[int, int], tuple] = {}        # facts of one sentence share its dates
     for f in facts:
         while f.start < f.end and text[f.start].isspace():
             f.start += 1
@@ -156,9 +155,6 @@ def with_evidence(facts: list[Fact], prepared) -> list[Fact]:
         while b > a and text[b - 1].isspace():
             b -= 1
         f.sentence, f.sentence_start = text[a:b], a
-        if (a, b) not in dates:
-            dates[a, b] = stated_dates(prepared.match[a:b])
-        f.valid_from, f.valid_to = dates[a, b]
     return facts
 
 

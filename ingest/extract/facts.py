@@ -54,9 +54,6 @@ class Fact:
     # the whole sentence around the quote, whitespace-trimmed, and where it starts
     sentence: str = ""
     sentence_start: int = -1
-    # the dates the statement gives (ISO, as precise as the text), not the article's
-    valid_from: str | None = None
-    valid_to: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         record = {"type": self.type}

@@ -131,4 +131,4 @@ def test_manifest_goes_on_after_bad_lines_and_documents(tmp_path):
     assert facts[0]["doc"] == "good" and facts[0]["type"] == "concurrency"
     assert facts[0]["unit"] == "423"
     assert set(facts[0]) == {"doc", "type", "unit", "level", "positions", "count", "of", "status",
-                             "person", "quote"}
+                             "person", "quote", "valid_from", "valid_to", "reported_by"}

@@ -2,6 +2,7 @@
 import { enc, get } from "./api";
 import { h, put, stackable } from "./dom";
 import { date, label, LEVEL, STATUS } from "./labels";
+import { readerHref, sentenceWithSpan, whenText } from "./evidence";
 
 export const href = {
   body: (id: string) => `#/body/${enc(id)}`,
@@ -35,11 +36,11 @@ export function evidenceList(evidence: any[] | null | undefined) {
   if (!evidence || evidence.length === 0) return h("p", { class: "muted" }, "Không có trích dẫn.");
   return h("ul", { class: "evidence" }, evidence.map((e) =>
     h("li", null,
-      h("blockquote", null, `“${e.quote}”`),
+      h("blockquote", null, e.sentence ? sentenceWithSpan(e) : `“${e.quote}”`),
       h("div", { class: "cite" },
-        e.date ? `${date(e.date)} · ` : "",
+        e.sentence ? `${whenText(e)} · ` : e.date ? `${date(e.date)} · ` : "",
         e.publisher ? `${e.publisher} · ` : "",
-        h("a", { href: href.source(e.source_id) }, `Nguồn ${e.source_id}`),
+        h("a", { href: readerHref(e.source_id, e.start, e.end) }, e.title ? `Nguồn “${e.title}”` : `Nguồn ${e.source_id}`),
         e.url ? [" · ", h("a", { href: e.url, target: "_blank", rel: "noopener noreferrer", class: "ext" },
           "bài gốc ↗")] : null))));
 }

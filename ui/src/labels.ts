@@ -31,11 +31,11 @@ export function label(map: Record<string, string>, key: string | null | undefine
   return map[key] ?? key;
 }
 
-/** '2019-06-01' -> '01/06/2019' (Vietnamese order); partial dates kept as they are. */
+/** '2019-06-01' -> '01/06/2019' (Vietnamese order), '2019-04' -> '04/2019', '2019' stays. */
 export function date(value: string | null | undefined): string {
   if (!value) return "—";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
+  return m ? [m[3], m[2], m[1]].filter(Boolean).join("/") : value;
 }
 
 export function pct(count: number, of: number): string {

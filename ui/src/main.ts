@@ -1,5 +1,6 @@
 // The router: #/ (home: search, counts, provinces), #/body/<id>, #/province/<code>,
-// #/compare/<a,b>, #/person/<id>, #/position/<id>, #/unit/<code>, #/source/<id>,
+// #/compare/<a,b>, #/person/<id>, #/position/<id>, #/unit/<code>,
+// #/source/<id>[?hl=START-END] (the reader), #/timeline/body/<id>, #/timeline/unit/<code>,
 // #/patterns (nationwide matrix), #/map. Each page reads the API and draws itself.
 import { ApiError, setToken } from "./api";
 import { errorBox } from "./components";
@@ -7,9 +8,11 @@ import { clear, h } from "./dom";
 import { bodyPage } from "./pages/body";
 import { comparePage } from "./pages/compare";
 import { mapPage } from "./pages/map";
-import { personPage, positionPage, sourcePage, unitPage } from "./pages/others";
+import { personPage, positionPage, unitPage } from "./pages/others";
 import { patternsPage } from "./pages/patterns";
 import { provincePage } from "./pages/province";
+import { readerPage } from "./pages/reader";
+import { timelinePage } from "./pages/timeline";
 import { searchPage } from "./pages/search";
 
 const app = document.getElementById("app") as HTMLElement;
@@ -41,10 +44,11 @@ async function route() {
       case "person": await personPage(view, arg); break;
       case "position": await positionPage(view, arg); break;
       case "unit": await unitPage(view, arg); break;
-      case "source": await sourcePage(view, arg); break;
+      case "source": await readerPage(view, arg, params); break;
+      case "timeline": await timelinePage(view, arg); break;
       case "patterns": await patternsPage(view, params); break;
       case "map": await mapPage(view, params); break;
-      default: view.append(errorBox(new ApiError(404, "Not found", `No page "${page}".`)));
+      default: view.append(errorBox(new ApiError(404, "Not found", `Không có trang “${page}”.`)));
     }
     if (mine === generation) document.title = `${view.querySelector("h1")?.textContent ?? "mergegraph"} · mergegraph`;
   } catch (err) {

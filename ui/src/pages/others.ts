@@ -2,7 +2,7 @@
 import { enc, get } from "../api";
 import { csvButton, evidenceList, evidenceText, factEvidence, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink } from "../components";
 import { clear, h, put, stackable } from "../dom";
-import { BRANCH, date, ERA, label, LEVEL, levelOfUid, patternLabel, positionName, REL_TYPE, STATUS } from "../labels";
+import { BRANCH, date, ERA, label, LEVEL, levelOfUid, patternLabel, positionName, STATUS } from "../labels";
 import { coverageCell, LEVEL_ORDER, patternCsvRows } from "./province";
 
 export async function personPage(root: HTMLElement, id: string) {
@@ -138,54 +138,4 @@ function newProvincePatterns(page: any) {
         h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit))))),
         h("td", null, [...new Set(p.units.map((x: any) => x.status))].map((st: any) => statusBadge(st))))))))
       : h("p", { class: "muted" }, "Chưa có mô hình kiêm nhiệm nào được ghi nhận."));
-}
-
-export async function sourcePage(root: HTMLElement, id: string) {
-  root.append(loading());
-  const data = await get(`/sources/${enc(id)}`);
-  clear(root);
-  const src = data.source;
-  root.append(
-    h("p", { class: "crumbs" }, "Nguồn ", h("span", { class: "en" }, "Source")),
-    h("h1", { class: "title" }, src.title || src.id),
-    h("p", { class: "meta" }, src.publisher ?? "", src.date ? ` · ${date(src.date)}` : "",
-      src.province_hint ? ` · ${src.province_hint}` : "",
-      src.url ? [" · ", h("a", { href: src.url, target: "_blank", rel: "noopener noreferrer" }, "bài gốc ↗")] : null,
-      src.retracted_at ? h("span", { class: "badge status-ended" }, " đã rút") : null),
-    h("p", { class: "muted small" }, h("code", null, src.content_hash ?? "")),
-    h("section", { class: "card" },
-      h("h2", null, `Các trích dẫn (${data.evidence.length}) `, h("span", { class: "en" }, "Statements")),
-      h("ul", { class: "evidence" }, data.evidence.map((e: any) => h("li", { "data-fact": e.fact_id },
-        h("blockquote", null, `“${e.quote}”`),
-        h("div", { class: "cite" }, statusBadge(e.status), " ", h("span", { class: "rel" }, label(REL_TYPE, e.rel_type)),
-          e.date ? ` · ${date(e.date)}` : "",
-          factDetail(e.fact_id)))))));
-}
-
-/** What a statement says, in names: the two ends of its fact, fetched when opened. */
-function factDetail(factId: string) {
-  const box = h("details", { class: "fact-detail" }, h("summary", null, "Quan hệ"));
-  let loaded = false;
-  box.addEventListener("toggle", async () => {
-    if (loaded || !box.open) return;
-    loaded = true;
-    try {
-      const data = await get(`/facts/${enc(factId)}/evidence`);
-      const f = data.fact;
-      const link = (end: any) => {
-        const id: string = end.id ?? "";
-        if (id.startsWith("body:")) return h("a", { href: href.body(id) }, end.name);
-        if (id.startsWith("position:")) return h("a", { href: href.position(id) }, positionName({ id, name: end.name }));
-        if (id.startsWith("person:")) return h("a", { href: href.person(id) }, end.name);
-        if (/^(legacy|2025):\d+$/.test(id)) return h("a", { href: href.unit({ uid: id, level: levelOfUid(id) }) }, end.name);
-        if (id.startsWith("pattern:")) return patternLabel({ id, level: id.split(":")[1] });
-        return end.name ?? id;
-      };
-      box.append(h("p", null, link(f.from), ` — ${label(REL_TYPE, f.type).toLowerCase()} — `, link(f.to),
-        f.properties?.count != null ? ` (${f.properties.count}${f.properties.of ? `/${f.properties.of}` : ""})` : ""));
-    } catch (err) {
-      box.append(h("p", { class: "muted" }, "Không tải được."));
-    }
-  });
-  return box;
 }

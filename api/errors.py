@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mergegraph.graph.driver import is_unavailable
 from mergegraph.errors import (
-    BadInput, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
+    BadInput, Conflict, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
 
 log = logging.getLogger("mergegraph.api")
 PROBLEM = "application/problem+json"
@@ -28,6 +28,7 @@ def problem(status: int, title: str, detail: str | None = None, **extra) -> JSON
 
 
 _STATUS = {NotFound: (404, "Not found"), BadInput: (422, "Bad input"),
+           Conflict: (409, "Conflict"),
            Unauthorized: (401, "Unauthorized"), Forbidden: (403, "Forbidden"),
            Unavailable: (503, "Database unavailable")}
 

@@ -11,10 +11,10 @@ from fastapi.responses import StreamingResponse
 
 from mergegraph.api import models
 from mergegraph.api.deps import Database, Driver, require_read, require_write
-from mergegraph.errors import BadInput, NotFound
+from mergegraph.errors import BadInput, Conflict
 from mergegraph.graph import queries
 from mergegraph.graph.export import FORMATS, export
-from mergegraph.graph.facts import known_sources, retract_documents, write_documents
+from mergegraph.graph.facts import check_retractable, retract_documents, write_documents
 from mergegraph.ingest.extract import DocumentMeta
 from mergegraph.ingest.manifest import Document, check_date
 from mergegraph.ingest.pipeline import prepare
@@ -176,9 +176,17 @@ async def export_graph(driver: Driver, database: Database,
 
 
 @writes.post("/documents", status_code=201, response_model=models.DocumentResult)
-async def post_document(request: Request, document: models.DocumentIn, driver: Driver,
-                        database: Database):
-    """Ingest one document (bearer token required): its facts are extracted and loaded."""
+async def post_document(
+    request: Request, document: models.DocumentIn, driver: Driver, database: Database,
+    unretract: Annotated[bool, Query(description=(
+        "Load the document again although it was retracted (DELETE): without it, "
+        "a retracted document is a 409."))] = False,
+):
+    """Ingest one document (bearer token required): its facts are extracted and loaded.
+
+    A document never overwrites another: an id of the datasets' namespace
+    (`dataset:...`) or a `url` that another document holds is a 409 naming it
+    (post a new version of a page under the id that holds its url)."""
     try:
         date = check_date(document.date)
     except ValueError as err:
@@ -193,12 +201,18 @@ async def post_document(request: Request, document: models.DocumentIn, driver: D
 
     def work():
         plan = prepare(item)  # DocumentError (a BadInput: 422) when the text is empty
-        return plan, write_documents(writer, database, [plan])
+        return plan, write_documents(writer, database, [plan], unretract=unretract)
 
     plan, stats = await run_in_threadpool(work)
+    if stats.refused:
+        raise Conflict(stats.refused[0].reason)
+    if stats.retracted_ids:
+        raise Conflict(f"document {document.doc!r} was retracted; POST it with "
+                       "?unretract=true to load it again")
     return {"doc": document.doc, "facts": plan.extracted,
             "written": {"new": stats.documents_new, "replaced": stats.documents_replaced,
                         "unchanged": stats.documents_unchanged,
+                        "unretracted": stats.documents_unretracted,
                         "nodes_created": stats.nodes_created,
                         "relationships_created": stats.relationships_created}}
 
@@ -210,8 +224,7 @@ async def delete_document(request: Request, doc_id: Id, driver: Driver, database
     await queries.ping(driver, database)  # 503 at once when Neo4j is down
 
     def work():
-        if doc_id not in known_sources(writer, database, [doc_id]):
-            raise NotFound(f"no source with id {doc_id!r}")
+        check_retractable(writer, database, [doc_id])  # 404 unknown, 409 a dataset
         retract_documents(writer, database, [doc_id])
 
     await run_in_threadpool(work)

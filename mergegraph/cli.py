@@ -237,7 +237,10 @@ def _print_ingest_report(report) -> None:
     w = report.writes
     out.print(
         f"Documents: {report.read} read, {w.documents_new} new, {w.documents_replaced} "
-        f"replaced, {w.documents_unchanged} unchanged, {len(report.skipped)} skipped.\n"
+        f"replaced, {w.documents_unchanged} unchanged, {len(report.skipped)} skipped, "
+        f"{len(w.retracted_ids)} skipped-retracted"
+        + (f" ({w.documents_unretracted} unretracted)" if w.documents_unretracted else "")
+        + ".\n"
         f"Facts: {report.facts} ({report.facts_not_placed} not placed: no unit or incomplete); "
         f"evidence written: {w.evidence_written}.\n"
         f"Graph: {w.nodes_created} nodes and {w.relationships_created} relationships created, "
@@ -245,6 +248,9 @@ def _print_ingest_report(report) -> None:
         f"({report.seconds:.1f} s).", highlight=False)
     for skipped in report.skipped:
         err.print(f"skipped {skipped.origin}: {skipped.reason}", highlight=False, markup=False)
+    if w.retracted_ids:
+        err.print(f"skipped-retracted (retracted earlier; `ingest --unretract` loads them again): "
+                  f"{', '.join(w.retracted_ids)}", highlight=False, markup=False)
 
 
 @app.command("ingest")
@@ -253,8 +259,14 @@ def ingest_cmd(
     manifest: Annotated[Optional[Path], typer.Option(help="A JSONL manifest.")] = None,
     province_hint: Annotated[Optional[str], typer.Option(
         help="The publisher's province, for files given without a manifest.")] = None,
+    unretract: Annotated[bool, typer.Option(
+        "--unretract", help="Load retracted documents again (a retraction otherwise sticks).")
+    ] = False,
 ) -> None:
-    """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
+    """Extract documents and load their facts (idempotent; exit 2 if any was skipped).
+
+    A document retracted with `mergegraph retract` stays retracted (reported as
+    skipped-retracted) unless --unretract is given."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from mergegraph.graph.driver import connected
@@ -272,7 +284,7 @@ def ingest_cmd(
     ) as progress:
         task = progress.add_task("Ingesting", total=len(items))
         report = ingest(driver, conn.database, items,
-                        on_document=lambda _doc: progress.advance(task))
+                        on_document=lambda _doc: progress.advance(task), unretract=unretract)
     _print_ingest_report(report)
     if not report.ok:
         raise typer.Exit(2)
@@ -282,15 +294,16 @@ def ingest_cmd(
 def retract_cmd(
     docs: Annotated[list[str], typer.Argument(help="Document ids (the manifest's doc).")],
 ) -> None:
-    """Withdraw documents' claims; nodes left with no evidence go too."""
+    """Withdraw documents' claims; nodes left with no evidence go too.
+
+    The retraction sticks: `mergegraph ingest` skips these documents until it is
+    given --unretract."""
     from mergegraph.graph.driver import connected
-    from mergegraph.graph.facts import known_sources, retract_documents
+    from mergegraph.graph.facts import check_retractable, retract_documents
 
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn):
-        unknown = sorted(set(docs) - known_sources(driver, conn.database, docs))
-        if unknown:
-            raise BadInput(f"no such document: {', '.join(unknown)}")
+        check_retractable(driver, conn.database, docs)
         stats = retract_documents(driver, conn.database, docs)
     out.print(f"Retracted {len(docs)} document(s): {stats.relationships_deleted} relationships "
               f"and {stats.nodes_deleted} nodes removed.", highlight=False)
@@ -323,7 +336,7 @@ def ingest_bundled() -> None:
     """Ingest the corpus bundled with the project (the five seed articles)."""
     if not BUNDLED_MANIFEST.exists():
         return
-    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST, province_hint=None)
+    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST, province_hint=None, unretract=False)
 
 
 @app.command("run")

@@ -85,6 +85,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Errors are application/problem+json. Lists take `offset` and `limit` "
             "(at most 200); lineage `max_depth` is at most 20; request bodies at most 4 MB."),
         lifespan=lifespan,
+        # No redirect from /search/ to /search: Starlette builds the Location from the
+        # request's Host header, which a client chooses (Host: evil.example).
+        redirect_slashes=False,
     )
     app.state.settings = settings or get_settings()
     errors.install(app)
@@ -102,7 +105,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except Exception as exc:
             if not is_unavailable(exc):
                 raise
-            return errors.problem(503, "Database unavailable", f"Neo4j cannot be reached: {exc}",
+            # what failed (address, errno, bookmarks) is for the log, not for clients
+            errors.log.warning("health: Neo4j unavailable: %s", type(exc).__name__)
+            return errors.problem(503, "Database unavailable", "Neo4j cannot be reached right now.",
                                   status_text="unavailable", neo4j_reachable=False)
         return Health(status="ok", neo4j_reachable=True, neo4j_version=info["version"],
                       neo4j_edition=info["edition"], counts=counts)

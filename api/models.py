@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from mergegraph.graph.facts import URL_PATTERN
+
 
 class Health(BaseModel):
     status: str = Field(description="'ok' when Neo4j answers, 'unavailable' otherwise")
@@ -126,7 +128,10 @@ class DocumentIn(BaseModel):
                      description="The document's id (letters, digits, . _ : -)")
     text: str = Field(min_length=1, max_length=MAX_DOCUMENT_CHARS,
                       description="The article's text (UTF-8)")
-    url: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(
+        default=None, max_length=2000, pattern=URL_PATTERN,
+        description="The page's address: http:// or https:// only. It belongs to this "
+                    "document: another document with the same url is a 409.")
     publisher: str | None = Field(default=None, max_length=300)
     date: str | None = Field(default=None, max_length=10, description="YYYY[-MM[-DD]]")
     province_hint: str | None = Field(default=None, max_length=100)
@@ -143,3 +148,35 @@ class DocumentResult(BaseModel):
     doc: str
     facts: list[dict]
     written: dict[str, int]
+
+
+class SourceInfo(BaseModel):
+    """A document (or the units dataset) as clients see it: never where its file lay."""
+    id: str
+    kind: str | None = Field(default=None, description="article or dataset")
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None
+    province_hint: str | None = None
+    content_hash: str | None = None
+    recorded_at: str | None = None
+    retracted_at: str | None = Field(default=None,
+                                     description="Set when the document was retracted")
+
+
+class SourceStatement(BaseModel):
+    fact_id: str | None = None
+    rel_type: str | None = None
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    status: str | None = None
+    date: str | None = None
+    count: int | float | None = None
+    of: int | float | None = None
+
+
+class SourceDetail(BaseModel):
+    source: SourceInfo
+    evidence: list[SourceStatement]

@@ -147,8 +147,8 @@ async def compare(
     return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes])
 
 
-@reads.get("/sources/{source_id}", tags=["evidence"])
-async def source(driver: Driver, database: Database, source_id: Id) -> dict:
+@reads.get("/sources/{source_id}", response_model=models.SourceDetail, tags=["evidence"])
+async def source(driver: Driver, database: Database, source_id: Id):
     """A source document and every statement taken from it."""
     return await queries.source(driver, database, source_id)
 
@@ -205,7 +205,8 @@ async def post_document(
 
     plan, stats = await run_in_threadpool(work)
     if stats.refused:
-        raise Conflict(stats.refused[0].reason)
+        refusal = stats.refused[0]
+        raise (BadInput if refusal.conflict == "url-scheme" else Conflict)(refusal.reason)
     if stats.retracted_ids:
         raise Conflict(f"document {document.doc!r} was retracted; POST it with "
                        "?unretract=true to load it again")

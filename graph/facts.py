@@ -17,6 +17,7 @@ never from input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -66,8 +67,10 @@ UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.url = row.url, s.publisher = row.publisher, s.title = row.title,
     s.date = row.date, s.province_hint = row.province_hint,
-    s.content_hash = row.content_hash, s.kind = 'article', s.path = row.path,
+    s.content_hash = row.content_hash, s.kind = 'article',
     s.recorded_at = datetime(), s.retracted_at = null
+// where the file lay on the machine that ingested it is not the document's: never stored
+REMOVE s.path
 """
 
 WRITE_UNITS = """
@@ -232,7 +235,7 @@ class Refusal:
     """A document not written because it would have overwritten another's record."""
     doc: str
     reason: str
-    conflict: str            # "reserved" (a dataset's id) or "url" (held by another document)
+    conflict: str  # "reserved" (a dataset's id), "url" (another's), "url-scheme" (not http(s))
     holder: str | None = None  # the document that holds the url
 
     def __str__(self) -> str:
@@ -316,9 +319,23 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
         _run(tx, stats, CLEAN_REDUCTION_KINDS, ids=sorted(orphans["ReductionKind"]))
 
 
+# An absolute http(s) URL, the only kind a document's `url` may be: a `javascript:`
+# or `data:` url would be a script wherever it is shown as a link. The API's
+# DocumentIn declares the same pattern in its schema.
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*$"
+
+
+def url_is_safe(url: str) -> bool:
+    return re.match(URL_PATTERN, url) is not None and "\n" not in url
+
+
 def _refusal(doc: str, url: str | None, row: dict, claimed: dict[str, str]) -> Refusal | None:
-    """Why this document may not be written, if it may not: its id is a dataset's, or
-    its url is another document's (stored, or earlier in the same group)."""
+    """Why this document may not be written, if it may not: its url is not http(s),
+    its id is a dataset's, or its url is another document's (stored, or earlier in
+    the same group)."""
+    if url is not None and not url_is_safe(url):
+        return Refusal(doc, f"url {url[:100]!r} is not an absolute http(s) URL "
+                       "(only http:// and https:// are accepted)", "url-scheme")
     if doc.startswith(RESERVED_PREFIXES) or row.get("kind", "article") != "article":
         return Refusal(doc, f"document id {doc!r} is reserved: ids beginning with "
                        f"{' or '.join(map(repr, RESERVED_PREFIXES))} name the project's "

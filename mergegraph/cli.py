@@ -29,12 +29,41 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    sys.exit(code)
+
+
 def main() -> None:
+    """The command line, with one `error:` line instead of a traceback for what a
+    user can act on (our errors, and Neo4j going away in the middle of a command)."""
+    import logging
+
+    # The driver logs each retry of a transaction as a warning (Python's last-resort
+    # handler prints it to stderr with the address and errno): the outcome is
+    # reported below, in one line.
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
     try:
         app()
     except MergegraphError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-        sys.exit(1)
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted. Documents are written whole or not at all: rerunning the same "
+              "command is safe and completes the job.", 130)
+    except Exception as exc:  # noqa: BLE001 - classified below, re-raised if a bug
+        from neo4j import exceptions as neo4j_errors
+
+        from mergegraph.graph.driver import is_unavailable
+
+        if is_unavailable(exc):
+            _fail(f"Neo4j stopped answering during the command ({type(exc).__name__}). "
+                  "Documents are written whole or not at all, so nothing is half-written: "
+                  "once Neo4j is back (`mergegraph neo4j start`), rerunning the same command "
+                  "is safe and completes the job.")
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            _fail(f"Neo4j refused the command: {exc.message or type(exc).__name__}. "
+                  "Nothing of the failed transaction was written.")
+        raise
 
 
 # --- neo4j ----------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -57,6 +59,44 @@ class BodyLimit:
                               f"Request bodies are limited to {self.max_bytes} bytes.")
 
 
+class Deadline:
+    """503 problem+json with Retry-After for a request that has not started its
+    answer within its deadline: `reads` seconds for GET and HEAD, `writes` for the
+    others. Whatever Neo4j does (down, frozen by SIGSTOP, overloaded), no request
+    waits longer. Once the answer has started (a streamed export), it is not cut."""
+
+    def __init__(self, app: ASGIApp, reads: float, writes: float) -> None:
+        self.app = app
+        self.reads = reads
+        self.writes = writes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seconds = self.reads if scope["method"] in ("GET", "HEAD") else self.writes
+        started = False
+
+        with anyio.CancelScope() as cancel:
+            cancel.deadline = anyio.current_time() + seconds
+
+            async def send_started(message: Message) -> None:
+                nonlocal started
+                if message["type"] == "http.response.start":
+                    started = True
+                    cancel.deadline = math.inf  # the status is sent: let the body flow
+                await send(message)
+
+            await self.app(scope, receive, send_started)
+        if cancel.cancelled_caught and not started:
+            errors.log.warning("deadline of %.1f s passed on %s %s", seconds, scope["method"],
+                               scope["path"])
+            await errors.problem(
+                503, "Database unavailable",
+                f"No answer from the database within {seconds:g} s; retry later.",
+            )(scope, receive, send)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
@@ -93,6 +133,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
 
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    settings = app.state.settings
+    app.add_middleware(Deadline, reads=settings.request_deadline, writes=settings.write_deadline)
 
     @app.get("/health", response_model=Health, tags=["meta"],
              responses={503: {"description": "Neo4j is unreachable (problem+json)"}})

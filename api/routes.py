@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from mergegraph.api import models
@@ -35,6 +35,21 @@ Id = Annotated[str, Path(min_length=1, max_length=300)]
 
 reads = APIRouter(dependencies=[Depends(require_read)])
 writes = APIRouter(dependencies=[Depends(require_write)], tags=["documents"])
+
+
+async def _ping(request: Request, driver, database: str) -> None:
+    """Ask Neo4j first, within the read deadline: a down or frozen Neo4j is a 503
+    at once (TimeoutError is classified as unavailable), before any work."""
+    with anyio.fail_after(request.app.state.settings.request_deadline):
+        await queries.ping(driver, database)
+
+
+async def _in_thread(work):
+    """Run blocking work (the ingest code and its synchronous driver) in a worker
+    thread that the request deadline can abandon: the client gets its 503 in time;
+    the thread's transaction commits whole or not at all, and a retry is safe
+    (writes are idempotent)."""
+    return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
 
 
 def _as_of(value: dt.date | None) -> str:
@@ -161,12 +176,12 @@ async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict
 
 @reads.get("/export", tags=["export"], response_class=StreamingResponse,
            responses={200: {"content": {t: {} for t in FORMATS.values()}}})
-async def export_graph(driver: Driver, database: Database,
+async def export_graph(request: Request, driver: Driver, database: Database,
                        format: Literal["csv", "jsonl", "graphml"] = "jsonl"):
     """The graph of facts as CSV (one row per fact), JSONL or GraphML (Gephi)."""
     # A streamed response sends its 200 before the first query runs: ask Neo4j
     # first, so that a down database is a 503 and not a cut-off 200.
-    await queries.ping(driver, database)
+    await _ping(request, driver, database)
     return StreamingResponse(
         export(driver, database, format), media_type=FORMATS[format],
         headers={"Content-Disposition": f'attachment; filename="mergegraph.{format}"'})
@@ -197,13 +212,13 @@ async def post_document(
     writer = request.app.state.write_driver
     # The writer retries for seconds (deadlocks between writers are worth it);
     # a down Neo4j is found by the fail-fast reader first: 503 at once.
-    await queries.ping(driver, database)
+    await _ping(request, driver, database)
 
     def work():
         plan = prepare(item)  # DocumentError (a BadInput: 422) when the text is empty
         return plan, write_documents(writer, database, [plan], unretract=unretract)
 
-    plan, stats = await run_in_threadpool(work)
+    plan, stats = await _in_thread(work)
     if stats.refused:
         refusal = stats.refused[0]
         raise (BadInput if refusal.conflict == "url-scheme" else Conflict)(refusal.reason)
@@ -222,11 +237,11 @@ async def post_document(
 async def delete_document(request: Request, doc_id: Id, driver: Driver, database: Database):
     """Retract a document (bearer token required): its claims, and orphans, go."""
     writer = request.app.state.write_driver
-    await queries.ping(driver, database)  # 503 at once when Neo4j is down
+    await _ping(request, driver, database)  # 503 at once when Neo4j is down
 
     def work():
         check_retractable(writer, database, [doc_id])  # 404 unknown, 409 a dataset
         retract_documents(writer, database, [doc_id])
 
-    await run_in_threadpool(work)
+    await _in_thread(work)
     return Response(status_code=204)

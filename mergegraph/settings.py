@@ -9,6 +9,8 @@ Environment variables (or a `.env` file in the working directory):
   `graph.neo4j_local`).
 - `MERGEGRAPH_API_TOKEN`: the bearer token that write endpoints require (no
   token: writes are off); `MERGEGRAPH_READS_REQUIRE_TOKEN=true` closes reads too.
+- `MERGEGRAPH_REQUEST_DEADLINE` (4 s), `MERGEGRAPH_WRITE_DEADLINE` (60 s): how long
+  the API waits for an answer before it says 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ class Settings(BaseSettings):
     reads_require_token: bool = Field(
         default=False, validation_alias=AliasChoices("MERGEGRAPH_READS_REQUIRE_TOKEN")
     )
+    # Bounded waits of the API (seconds): past the deadline a request is a 503 with
+    # Retry-After, whatever Neo4j does (down, frozen, overloaded). Writes extract the
+    # document first, which can take longer for a long text.
+    request_deadline: float = Field(
+        default=4.0, gt=0, validation_alias=AliasChoices("MERGEGRAPH_REQUEST_DEADLINE"))
+    write_deadline: float = Field(
+        default=60.0, gt=0, validation_alias=AliasChoices("MERGEGRAPH_WRITE_DEADLINE"))
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -447,7 +447,10 @@ def source_kinds(driver: neo4j.Driver, database: str, source_ids: list[str]) -> 
     records, _, _ = driver.execute_query(
         "UNWIND $ids AS id MATCH (s:Source {id: id}) "
         "RETURN s.id AS id, coalesce(s.kind, 'article') AS kind", ids=source_ids,
-        database_=database, routing_=neo4j.RoutingControl.READ)
+        database_=database, routing_=neo4j.RoutingControl.READ,
+        # no bookmarks carried between calls: the API's long-lived writer would wait
+        # for transactions a restored database never had (BookmarkTimeout)
+        bookmark_manager_=None)
     return {r["id"]: r["kind"] for r in records}
 
 

@@ -338,6 +338,60 @@ def retract_cmd(
               f"and {stats.nodes_deleted} nodes removed.", highlight=False)
 
 
+# --- backup and restore -------------------------------------------------------------
+
+REMOTE_BACKUP = (
+    "NEO4J_URI is set ({uri}): mergegraph backs up and restores only the Neo4j it runs "
+    "itself. For your own server, run Neo4j's tool on its host with the database "
+    "stopped (Community): `neo4j-admin database dump neo4j --to-path=DIR` and "
+    "`neo4j-admin database load neo4j --from-path=DIR --overwrite-destination=true` "
+    "(with docker compose: `docker compose stop neo4j`, then the same commands in "
+    "`docker compose run --rm neo4j ...`); on Aura, use its snapshots. See RELIABILITY.md.")
+
+
+def _local_for_backup():
+    settings = get_settings()
+    if not settings.uses_local_neo4j:
+        raise BadInput(REMOTE_BACKUP.format(uri=settings.neo4j_uri))
+    return _local()
+
+
+@app.command("backup")
+def backup_cmd(
+    file: Annotated[Path, typer.Argument(help="The dump file to write (replaced if it exists).")],
+) -> None:
+    """Write the graph to FILE with Neo4j's own `neo4j-admin database dump`.
+
+    The local Neo4j is stopped for the dump (Community dumps offline) and started
+    again if it was running: an API running meanwhile answers 503, then recovers."""
+    from mergegraph.graph import neo4j_local
+
+    settings, instance = _local_for_backup()
+    t0 = time.monotonic()
+    path = neo4j_local.dump(instance, file, settings.neo4j_database)
+    out.print(f"Backed up database {settings.neo4j_database!r} to {path} "
+              f"({path.stat().st_size:,} bytes, {time.monotonic() - t0:.1f} s).", highlight=False)
+
+
+@app.command("restore")
+def restore_cmd(
+    file: Annotated[Path, typer.Argument(help="A dump written by `mergegraph backup`.")],
+) -> None:
+    """Replace the graph with the dump in FILE (`neo4j-admin database load`).
+
+    Everything written since that backup is lost. The local Neo4j is stopped for the
+    load and started again if it was running; a running API recovers by itself."""
+    from mergegraph.graph import neo4j_local
+
+    settings, instance = _local_for_backup()
+    if not file.is_file():
+        raise BadInput(f"no backup file at {file}")
+    t0 = time.monotonic()
+    neo4j_local.load(instance, file, settings.neo4j_database)
+    out.print(f"Restored database {settings.neo4j_database!r} from {file} "
+              f"({time.monotonic() - t0:.1f} s).", highlight=False)
+
+
 # --- serving ------------------------------------------------------------------------
 
 

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     local_dir: Path = Field(
         default_factory=_default_local_dir, validation_alias=AliasChoices("MERGEGRAPH_LOCAL_DIR")
     )
+    # The local Neo4j's own folder (default: <local_dir>/neo4j).
+    local_neo4j_home: Path | None = Field(
+        default=None, validation_alias=AliasChoices("MERGEGRAPH_NEO4J_HOME"))
     # Ports of the local Neo4j (ignored when NEO4J_URI is set).
     local_bolt_port: int = Field(default=7687, validation_alias=AliasChoices("MERGEGRAPH_BOLT_PORT"))
     local_http_port: int = Field(default=7474, validation_alias=AliasChoices("MERGEGRAPH_HTTP_PORT"))

@@ -452,3 +452,77 @@ def _wait_gone(pid: int, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and _pid_alive(pid):
         time.sleep(0.1)
+
+
+# --- backup and restore ---------------------------------------------------------
+
+
+def _offline_admin(instance: Instance, args: list[str], what: str,
+                   cache_dir: Path | None) -> tuple[bool, subprocess.CompletedProcess]:
+    """Run the admin tool with the server stopped (Community dumps and loads offline
+    only); returns whether the server was running, and the tool's result."""
+    java = _java()
+    classpath = resolve_classpath(cache_dir or instance.home.parent / "maven")
+    was_running = stop(instance)
+    _write_conf(instance)
+    proc = _admin(instance, java, classpath, args)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip()
+        raise LocalNeo4jError(f"neo4j-admin could not {what} (exit {proc.returncode}): "
+                              f"{detail[-1500:]}")
+    return was_running, proc
+
+
+def dump(instance: Instance, file: Path, database: str = "neo4j", *,
+         cache_dir: Path | None = None, restart: bool = True) -> Path:
+    """Write `database` to `file` with `neo4j-admin database dump`; the server is
+    stopped for it and started again if it was running."""
+    file = Path(file).resolve()
+    work = file.parent / f".{file.name}.dumping"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    was_running = False
+    try:
+        was_running, _ = _offline_admin(
+            instance, ["database", "dump", database, f"--to-path={work}", "--overwrite-destination=true"],
+            "dump the database", cache_dir)
+        dumped = work / f"{database}.dump"
+        if not dumped.exists():
+            raise LocalNeo4jError(f"neo4j-admin wrote no {dumped.name}")
+        os.replace(dumped, file)  # whole or not at all
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if was_running and restart:
+            start(instance, cache_dir=cache_dir)
+    return file
+
+
+def load(instance: Instance, file: Path, database: str = "neo4j", *,
+         cache_dir: Path | None = None, restart: bool = True) -> None:
+    """Replace `database` with the dump in `file` (`neo4j-admin database load
+    --overwrite-destination`); the server is stopped for it and started again if
+    it was running."""
+    file = Path(file).resolve()
+    if not file.is_file():
+        raise LocalNeo4jError(f"no dump at {file}")
+    work = instance.home / "run" / "restore"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    was_running = False
+    try:
+        os.link(file, work / f"{database}.dump") if _same_device(file, work) \
+            else shutil.copyfile(file, work / f"{database}.dump")
+        was_running, _ = _offline_admin(
+            instance, ["database", "load", database, f"--from-path={work}",
+                       "--overwrite-destination=true"], "load the dump", cache_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if was_running and restart:
+            start(instance, cache_dir=cache_dir)
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False

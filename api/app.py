@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -136,8 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = app.state.settings
     app.add_middleware(Deadline, reads=settings.request_deadline, writes=settings.write_deadline)
 
-    @app.get("/health", response_model=Health, tags=["meta"],
-             responses={503: {"description": "Neo4j is unreachable (problem+json)"}})
+    @app.get("/health", response_model=Health, tags=["meta"])
     async def health(driver: Driver, database: Database) -> Health:
         """Whether Neo4j answers, its version and the graph's size."""
         from mergegraph.graph.queries import health_counts
@@ -157,4 +157,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(reads)
     app.include_router(writes)
     app.include_router(ui_router)  # the web UI at /
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = errors.describe_errors(
+                get_openapi(title=app.title, version=app.version, summary=app.summary,
+                            description=app.description, routes=app.routes),
+                reads_require_token=app.state.settings.reads_require_token)
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app

@@ -15,6 +15,8 @@ from mergegraph.errors import BadInput, Conflict
 from mergegraph.graph import queries
 from mergegraph.graph.export import FORMATS, export
 from mergegraph.graph.facts import check_retractable, retract_documents, write_documents
+from mergegraph.graph.search import _WORD, MAX_WORDS
+from mergegraph.text import fold
 from mergegraph.ingest.extract import DocumentMeta
 from mergegraph.ingest.manifest import Document, check_date
 from mergegraph.ingest.pipeline import prepare
@@ -32,6 +34,11 @@ AsOf = Annotated[dt.date | None, Query(
     description="Answer as the graph stood on this date (default: today and after).",
     examples=["2020-01-01"])]
 Id = Annotated[str, Path(min_length=1, max_length=300)]
+# A unit: a GSO code of the legacy era (2, 3 or 5 digits) or a uid ('2025:22').
+UNIT = r"(?:[0-9]{2}|[0-9]{3}|[0-9]{5}|(?:legacy|2025):[0-9]{1,5})"
+UNIT_PATTERN = f"^{UNIT}$"
+UNITS_PATTERN = f"^ *{UNIT} *(?:, *{UNIT} *){{1,9}}$"
+PROVINCE_PATTERN = r"^(?:[0-9]{2}|(?:legacy|2025):[0-9]{1,5})$"
 
 reads = APIRouter(dependencies=[Depends(require_read)])
 writes = APIRouter(dependencies=[Depends(require_write)], tags=["documents"])
@@ -64,24 +71,34 @@ def _page(items: list, offset: int, limit: int) -> dict:
 @reads.get("/search", response_model=models.SearchPage, tags=["search"])
 async def search(
     driver: Driver, database: Database,
-    q: Annotated[str, Query(min_length=1, max_length=200, description=(
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"[^\W_]", description=(
         "Names, with or without diacritics; abbreviations (UBKT, MTTQ, BTG) understood."),
         examples=["dam ha", "ubkt dam ha", "Quỳnh Nhai"])],
     kind: Annotated[list[Kind] | None, Query(description="Restrict to these kinds.")] = None,
     province: Annotated[str | None, Query(
-        max_length=20, description="A province: 2-digit GSO code (legacy era) or unit uid.",
+        max_length=20, pattern=PROVINCE_PATTERN,
+        description="A province: 2-digit GSO code (legacy era) or unit uid.",
         examples=["22"])] = None,
     offset: Offset = 0, limit: Limit = 20,
 ):
-    """Bodies, positions, people and administrative units by name, best first."""
+    """Bodies, positions, people and administrative units by name, best first.
+
+    `q` needs a letter or a digit. Words are runs of Latin letters and digits once
+    diacritics are removed: a text without any finds nothing, and only the first
+    12 words are used."""
+    words = _WORD.findall(fold(q))
+    if not words:
+        return _page([], offset, limit)
+    q = " ".join(words[:MAX_WORDS])
     items = await queries.search(driver, database, q, kind, province, offset, limit)
     return _page(items, offset, limit)
 
 
-@reads.get("/units/{code}", tags=["units"])
+@reads.get("/units/{code}", response_model=models.UnitDetail,
+           response_model_exclude_unset=True, tags=["units"])
 async def unit(driver: Driver, database: Database, code: Annotated[str, Path(
-        max_length=20, description="GSO code (legacy era) or uid ('2025:22')",
-        examples=["200"])]) -> dict:
+        max_length=20, pattern=UNIT_PATTERN, description="GSO code (legacy era) or uid ('2025:22')",
+        examples=["200"])]):
     """An administrative unit, its parent and parts, its bodies, the reductions it
     reported, and where it went in 2025."""
     uid = queries.unit_uid(code)
@@ -90,19 +107,21 @@ async def unit(driver: Driver, database: Database, code: Annotated[str, Path(
     return row
 
 
-@reads.get("/units/{code}/lineage", tags=["units"])
+@reads.get("/units/{code}/lineage", response_model=models.UnitLineage,
+           response_model_exclude_unset=True, tags=["units"])
 async def unit_lineage(
     driver: Driver, database: Database,
-    code: Annotated[str, Path(max_length=20, examples=["67"])],
+    code: Annotated[str, Path(max_length=20, pattern=UNIT_PATTERN, examples=["67"])],
     direction: Direction = "both", as_of: AsOf = None,
-) -> dict:
+):
     """What a unit became in the 2025 reform (successors, its province) or came from."""
     return await queries.unit_lineage(driver, database, queries.unit_uid(code), direction,
                                       _as_of(as_of))
 
 
-@reads.get("/bodies/{body_id}", tags=["bodies"])
-async def body(driver: Driver, database: Database, body_id: Id) -> dict:
+@reads.get("/bodies/{body_id}", response_model=models.BodyDetail,
+           response_model_exclude_unset=True, tags=["bodies"])
+async def body(driver: Driver, database: Database, body_id: Id):
     """A body: its unit (and the unit's 2025 fate), posts and transfers."""
     return await queries.body(driver, database, body_id)
 
@@ -118,14 +137,16 @@ async def body_lineage(
                                       max_depth)
 
 
-@reads.get("/positions/{position_id}", tags=["people and posts"])
-async def position(driver: Driver, database: Database, position_id: Id) -> dict:
+@reads.get("/positions/{position_id}", response_model=models.PositionDetail,
+           response_model_exclude_unset=True, tags=["people and posts"])
+async def position(driver: Driver, database: Database, position_id: Id):
     """A post, the posts held concurrently with it and the people who hold it."""
     return await queries.position(driver, database, position_id)
 
 
-@reads.get("/people/{person_id}", tags=["people and posts"])
-async def person(driver: Driver, database: Database, person_id: Id) -> dict:
+@reads.get("/people/{person_id}", response_model=models.PersonDetail,
+           response_model_exclude_unset=True, tags=["people and posts"])
+async def person(driver: Driver, database: Database, person_id: Id):
     """A person and the posts they hold, with evidence and dates."""
     return await queries.person(driver, database, person_id)
 
@@ -133,7 +154,8 @@ async def person(driver: Driver, database: Database, person_id: Id) -> dict:
 @reads.get("/patterns/concurrency", response_model=models.PatternPage, tags=["patterns"])
 async def patterns(
     driver: Driver, database: Database,
-    province: Annotated[str | None, Query(max_length=20, examples=["14"])] = None,
+    province: Annotated[str | None, Query(max_length=20, pattern=PROVINCE_PATTERN,
+                                          examples=["14"])] = None,
     level: Level | None = None, status: Status | None = None,
     offset: Offset = 0, limit: Limit = 50,
 ):
@@ -142,18 +164,21 @@ async def patterns(
     return _page(items, offset, limit)
 
 
-@reads.get("/patterns/concurrency/matrix", tags=["patterns"])
-async def patterns_matrix(driver: Driver, database: Database, level: Level | None = None) -> dict:
+@reads.get("/patterns/concurrency/matrix", response_model=models.PatternMatrix,
+           response_model_exclude_unset=True, tags=["patterns"])
+async def patterns_matrix(driver: Driver, database: Database, level: Level | None = None):
     """Provinces x concurrency patterns, nationwide."""
     return await queries.patterns_matrix(driver, database, level)
 
 
-@reads.get("/compare", tags=["patterns"])
+@reads.get("/compare", response_model=models.Comparison, response_model_exclude_unset=True,
+           tags=["patterns"])
 async def compare(
     driver: Driver, database: Database,
-    units: Annotated[str, Query(max_length=200, description="2-10 unit codes, comma-separated",
+    units: Annotated[str, Query(max_length=200, pattern=UNITS_PATTERN,
+                                description="2-10 unit codes or uids, comma-separated",
                                 examples=["22,14"])],
-) -> dict:
+):
     """Two or more units side by side: mergers, concurrency patterns with their coverage,
     reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not."""
     codes = [c for c in (part.strip() for part in units.split(",")) if c]
@@ -168,8 +193,9 @@ async def source(driver: Driver, database: Database, source_id: Id):
     return await queries.source(driver, database, source_id)
 
 
-@reads.get("/facts/{fact_id}/evidence", tags=["evidence"])
-async def fact_evidence(driver: Driver, database: Database, fact_id: Id) -> dict:
+@reads.get("/facts/{fact_id}/evidence", response_model=models.FactEvidence,
+           response_model_exclude_unset=True, tags=["evidence"])
+async def fact_evidence(driver: Driver, database: Database, fact_id: Id):
     """A fact and the quotes (with their documents) that state it."""
     return await queries.fact_evidence(driver, database, fact_id)
 

@@ -39,10 +39,10 @@ def main() -> None:
     user can act on (our errors, and Neo4j going away in the middle of a command)."""
     import logging
 
-    # The driver logs each retry of a transaction as a warning (Python's last-resort
-    # handler prints it to stderr with the address and errno): the outcome is
-    # reported below, in one line.
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    # The driver logs each retry of a transaction as a warning, and a connection
+    # that died as an error (Python's last-resort handler prints them to stderr
+    # with the address and errno): the outcome is reported below, in one line.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         app()
     except MergegraphError as exc:

@@ -236,13 +236,16 @@ async def post_document(
                         date=date, province_hint=document.province_hint, title=document.title)
     item = Document(meta, text=document.text, origin="the document's text")
     writer = request.app.state.write_driver
+    deadline = request.app.state.settings.write_deadline
     # The writer retries for seconds (deadlocks between writers are worth it);
     # a down Neo4j is found by the fail-fast reader first: 503 at once.
     await _ping(request, driver, database)
 
     def work():
         plan = prepare(item)  # DocumentError (a BadInput: 422) when the text is empty
-        return plan, write_documents(writer, database, [plan], unretract=unretract)
+        # Neo4j ends the transaction by the write deadline: the client has its 503 then
+        return plan, write_documents(writer, database, [plan], unretract=unretract,
+                                     timeout=deadline)
 
     plan, stats = await _in_thread(work)
     if stats.refused:
@@ -263,11 +266,12 @@ async def post_document(
 async def delete_document(request: Request, doc_id: Id, driver: Driver, database: Database):
     """Retract a document (bearer token required): its claims, and orphans, go."""
     writer = request.app.state.write_driver
+    deadline = request.app.state.settings.write_deadline
     await _ping(request, driver, database)  # 503 at once when Neo4j is down
 
     def work():
         check_retractable(writer, database, [doc_id])  # 404 unknown, 409 a dataset
-        retract_documents(writer, database, [doc_id])
+        retract_documents(writer, database, [doc_id], timeout=deadline)
 
     await _in_thread(work)
     return Response(status_code=204)

@@ -417,14 +417,15 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list,
 
 
 def write_documents(driver: neo4j.Driver, database: str, plans: list,
-                    unretract: bool = False) -> WriteStats:
+                    unretract: bool = False, timeout: float | None = None) -> WriteStats:
     """Write a group of planned documents atomically (retried on transient errors).
 
     A document whose id is reserved or whose url another document holds is refused
     (`WriteStats.refused`), a retracted one is left retracted (`retracted_ids`)
     unless `unretract`; the others of the group are written."""
+    work = neo4j.unit_of_work(timeout=timeout)(_write_group)  # None: the server's default
     with driver.session(database=database) as session:
-        return session.execute_write(_write_group, plans, unretract)
+        return session.execute_write(work, plans, unretract)
 
 
 def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
@@ -435,11 +436,13 @@ def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
     return stats
 
 
-def retract_documents(driver: neo4j.Driver, database: str, source_ids: Iterable[str]) -> WriteStats:
+def retract_documents(driver: neo4j.Driver, database: str, source_ids: Iterable[str],
+                      timeout: float | None = None) -> WriteStats:
     """Withdraw these documents' claims; their Source nodes stay, marked retracted."""
     ids = list(source_ids)
+    work = neo4j.unit_of_work(timeout=timeout)(_retract)
     with driver.session(database=database) as session:
-        return session.execute_write(_retract, ids)
+        return session.execute_write(work, ids)
 
 
 def source_kinds(driver: neo4j.Driver, database: str, source_ids: list[str]) -> dict[str, str]:

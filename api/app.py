@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -60,6 +63,44 @@ class BodyLimit:
                               f"Request bodies are limited to {self.max_bytes} bytes.")
 
 
+class Deadline:
+    """503 problem+json with Retry-After for a request that has not started its
+    answer within its deadline: `reads` seconds for GET and HEAD, `writes` for the
+    others. Whatever Neo4j does (down, frozen by SIGSTOP, overloaded), no request
+    waits longer. Once the answer has started (a streamed export), it is not cut."""
+
+    def __init__(self, app: ASGIApp, reads: float, writes: float) -> None:
+        self.app = app
+        self.reads = reads
+        self.writes = writes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seconds = self.reads if scope["method"] in ("GET", "HEAD") else self.writes
+        started = False
+
+        with anyio.CancelScope() as cancel:
+            cancel.deadline = anyio.current_time() + seconds
+
+            async def send_started(message: Message) -> None:
+                nonlocal started
+                if message["type"] == "http.response.start":
+                    started = True
+                    cancel.deadline = math.inf  # the status is sent: let the body flow
+                await send(message)
+
+            await self.app(scope, receive, send_started)
+        if cancel.cancelled_caught and not started:
+            errors.log.warning("deadline of %.1f s passed on %s %s", seconds, scope["method"],
+                               scope["path"])
+            await errors.problem(
+                503, "Database unavailable",
+                f"No answer from the database within {seconds:g} s; retry later.",
+            )(scope, receive, send)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
@@ -90,14 +131,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         # /docs and /redoc are api/docs.py's: their assets come from the app, not a CDN
         docs_url=None, redoc_url=None,
+        # No redirect from /search/ to /search: Starlette builds the Location from the
+        # request's Host header, which a client chooses (Host: evil.example).
+        redirect_slashes=False,
     )
     app.state.settings = settings or get_settings()
     errors.install(app)
 
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    settings = app.state.settings
+    app.add_middleware(Deadline, reads=settings.request_deadline, writes=settings.write_deadline)
 
-    @app.get("/health", response_model=Health, tags=["meta"],
-             responses={503: {"description": "Neo4j is unreachable (problem+json)"}})
+    @app.get("/health", response_model=Health, tags=["meta"])
     async def health(driver: Driver, database: Database) -> Health:
         """Whether Neo4j answers, its version and the graph's size."""
         from mergegraph.graph.queries import health_counts
@@ -107,7 +152,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except Exception as exc:
             if not is_unavailable(exc):
                 raise
-            return errors.problem(503, "Database unavailable", f"Neo4j cannot be reached: {exc}",
+            # what failed (address, errno, bookmarks) is for the log, not for clients
+            errors.log.warning("health: Neo4j unavailable: %s", type(exc).__name__)
+            return errors.problem(503, "Database unavailable", "Neo4j cannot be reached right now.",
                                   status_text="unavailable", neo4j_reachable=False)
         return Health(status="ok", neo4j_reachable=True, neo4j_version=info["version"],
                       neo4j_edition=info["edition"], counts=counts)
@@ -119,4 +166,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ui_router)  # the web UI at /
     app.include_router(docs_router)  # /docs, /redoc
     app.include_router(guide_router)  # /guide: a Neo4j Browser guide (:play <url>)
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = errors.describe_errors(
+                get_openapi(title=app.title, version=app.version, summary=app.summary,
+                            description=app.description, routes=app.routes),
+                reads_require_token=app.state.settings.reads_require_token)
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app

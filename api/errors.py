@@ -12,22 +12,29 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mergegraph.graph.driver import is_unavailable
 from mergegraph.errors import (
-    BadInput, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
+    BadInput, Conflict, Forbidden, MergegraphError, NotFound, Unauthorized, Unavailable)
 
 log = logging.getLogger("mergegraph.api")
 PROBLEM = "application/problem+json"
-def problem(status: int, title: str, detail: str | None = None, **extra) -> JSONResponse:
+RETRY_AFTER_S = 5
+
+
+def problem(status: int, title: str, detail: str | None = None, *,
+            headers: dict[str, str] | None = None, **extra) -> JSONResponse:
     body = {"type": "about:blank", "title": title, "status": status}
     if detail:
         body["detail"] = detail
     body.update(extra)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = dict(headers or {})  # e.g. Allow of a 405
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_S)
     if status == 401:
-        headers = {"WWW-Authenticate": "Bearer"}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+        headers["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers or None)
 
 
 _STATUS = {NotFound: (404, "Not found"), BadInput: (422, "Bad input"),
+           Conflict: (409, "Conflict"),
            Unauthorized: (401, "Unauthorized"), Forbidden: (403, "Forbidden"),
            Unavailable: (503, "Database unavailable")}
 
@@ -51,7 +58,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
-        return problem(exc.status_code, str(exc.detail) if exc.detail else "Error")
+        return problem(exc.status_code, str(exc.detail) if exc.detail else "Error",
+                       headers=getattr(exc, "headers", None))
 
     # Every driver error (GqlError is the base of Neo4jError and DriverError)
     # and socket-level failures are classified here, inside the app, so that
@@ -70,3 +78,62 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
         return problem(500, "Internal error", "An unexpected error occurred; it was logged.")
+
+
+# --- what the OpenAPI document says of errors ---------------------------------------
+
+_DESCRIPTIONS = {
+    400: "The body is not JSON",
+    401: "Missing or wrong bearer token",
+    403: "Writes are off: no MERGEGRAPH_API_TOKEN is configured",
+    404: "No such id",
+    409: "Conflict: a dataset's id, a url another document holds, or a retracted document",
+    413: "Request body over 4 MB",
+    422: "A parameter or the body is not valid",
+    503: "Neo4j is unreachable or did not answer in time; retry after Retry-After seconds",
+}
+
+
+def describe_errors(schema: dict, reads_require_token: bool) -> dict:
+    """Make the generated OpenAPI document say what the server does: the security of
+    each operation (writes always, reads only when closed), every error status it
+    can answer, all as application/problem+json, and Retry-After on 503."""
+    from mergegraph.api.models import Problem
+
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+    for name in ("HTTPValidationError", "ValidationError"):
+        components["schemas"].pop(name, None)
+    ref = {"$ref": "#/components/schemas/Problem"}
+    bearer = [{name: []} for name in components.get("securitySchemes", {})]
+    for path, operations in schema.get("paths", {}).items():
+        for method, op in operations.items():
+            write = method in ("post", "put", "patch", "delete")
+            statuses = {503}
+            if write or reads_require_token:
+                op["security"] = bearer
+                statuses.add(401)
+            else:
+                op.pop("security", None)
+            if write:
+                statuses |= {403, 409}
+            if op.get("parameters") or op.get("requestBody"):
+                statuses.add(422)
+            if op.get("requestBody"):
+                statuses |= {400, 413}
+            if "{" in path or path == "/compare":
+                statuses.add(404)
+            responses = op.setdefault("responses", {})
+            for status in statuses:
+                responses.setdefault(str(status), {"description": _DESCRIPTIONS[status]})
+            for status, response in responses.items():
+                if not status.isdigit() or int(status) < 400:
+                    continue
+                response["content"] = {PROBLEM: {"schema": ref}}
+                if status == "503":
+                    response["headers"] = {"Retry-After": {
+                        "description": "Seconds to wait before retrying",
+                        "schema": {"type": "string"}}}
+                if status == "401":
+                    response["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}
+    return schema

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, model_validator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from mergegraph.graph.facts import URL_PATTERN
 
 
 class Health(BaseModel):
@@ -20,6 +24,9 @@ class Health(BaseModel):
 
 
 MAX_DOCUMENT_CHARS = 2_000_000
+# Some character that is neither blank nor NUL (what the reader strips): a text
+# made of those only is empty, and the schema says so.
+NOT_BLANK = r"[^\x00-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 
 class SearchHit(BaseModel):
@@ -145,10 +152,17 @@ class DocumentIn(BaseModel):
                             description="The document's id (letters, digits, . _ : -); "
                                         "with a URL and no text, derived from the URL if left out")
     text: str | None = Field(default=None, min_length=1, max_length=MAX_DOCUMENT_CHARS,
-                             description="The article's text (UTF-8); leave out to fetch `url`")
-    url: str | None = Field(default=None, max_length=2000)
+                             pattern=NOT_BLANK,
+                             description="The article's text (UTF-8), not blank; leave out to "
+                                         "fetch `url`")
+    url: str | None = Field(
+        default=None, max_length=2000, pattern=URL_PATTERN,
+        description="The page's address: http:// or https:// only. It belongs to this "
+                    "document: another document with the same url is a 409.")
     publisher: str | None = Field(default=None, max_length=300)
-    date: str | None = Field(default=None, max_length=10, description="YYYY[-MM[-DD]]")
+    date: str | None = Field(
+        default=None, max_length=10, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+        description="YYYY[-MM[-DD]]: a date that exists, from 1945 to today (else 422)")
     province_hint: str | None = Field(default=None, max_length=100)
     title: str | None = Field(default=None, max_length=500)
 
@@ -171,3 +185,123 @@ class DocumentResult(BaseModel):
     doc: str
     facts: list[dict]
     written: dict[str, int]
+
+
+class SourceInfo(BaseModel):
+    """A document (or the units dataset) as clients see it: never where its file lay."""
+    id: str
+    kind: str | None = Field(default=None, description="article or dataset")
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None
+    province_hint: str | None = None
+    content_hash: str | None = None
+    recorded_at: str | None = None
+    retracted_at: str | None = Field(default=None,
+                                     description="Set when the document was retracted")
+
+
+class SourceStatement(BaseModel):
+    fact_id: str | None = None
+    rel_type: str | None = None
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    status: str | None = None
+    date: str | None = None
+    count: int | float | None = None
+    of: int | float | None = None
+
+
+class SourceDetail(BaseModel):
+    source: SourceInfo
+    evidence: list[SourceStatement]
+
+
+# --- the read models of issue 15 ("every route declares its response model") -----------
+# The objects inside are the graph's own property maps (see graph/MODEL.md), typed as
+# objects; the envelopes are fixed. `extra="allow"`: a key the query adds later is
+# passed through (and the schema says so), never a 500.
+
+Obj = dict[str, Any]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class UnitFate(_Open):
+    as_of: str | None = None
+    units: list[Obj] = Field(default_factory=list,
+                             description="What the unit became in 2025 (successors)")
+    province: Obj | None = None
+
+
+class UnitDetail(_Open):
+    unit: Obj
+    parent: Obj | None = None
+    parts: list[Obj] = Field(default_factory=list)
+    bodies: list[Obj] = Field(default_factory=list)
+    reductions: list[Obj] = Field(default_factory=list)
+    fate: UnitFate | None = None
+
+
+class UnitLineage(_Open):
+    uid: str
+    direction: str
+    as_of: str
+    successors: list[Obj] | None = Field(default=None, description="direction successors/both")
+    province: Obj | None = None
+    predecessors: list[Obj] | None = Field(default=None,
+                                           description="direction predecessors/both")
+
+
+class BodyDetail(_Open):
+    body: Obj
+    unit: Obj | None = None
+    positions: list[Obj] = Field(default_factory=list)
+    predecessors: int | None = None
+    successors: int | None = None
+    transfers: list[Obj] = Field(default_factory=list)
+    fate: UnitFate | None = None
+
+
+class PositionDetail(_Open):
+    position: Obj
+    body: Obj | None = None
+    unit: Obj | None = None
+    concurrent: list[Obj] = Field(default_factory=list)
+    holders: list[Obj] = Field(default_factory=list)
+
+
+class PersonDetail(_Open):
+    person: Obj
+    posts: list[Obj] = Field(default_factory=list)
+
+
+class PatternMatrix(_Open):
+    level: str | None = None
+    patterns: list[Obj] = Field(default_factory=list)
+    provinces: list[Obj] = Field(default_factory=list,
+                                 description="Each province with, per pattern id, its figures")
+
+
+class Comparison(_Open):
+    units: list[Obj]
+    common: dict[str, list[Any]] = Field(default_factory=dict)
+
+
+class FactEvidence(_Open):
+    fact: Obj
+    evidence: list[Obj] = Field(default_factory=list)
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457, application/problem+json)."""
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+
+    model_config = ConfigDict(extra="allow")

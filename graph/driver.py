@@ -58,7 +58,7 @@ class Connection:
 
 def local_instance(settings: Settings) -> Instance:
     return Instance(
-        home=settings.local_dir / "neo4j",
+        home=settings.local_neo4j_home or settings.local_dir / "neo4j",
         bolt_port=settings.local_bolt_port,
         http_port=settings.local_http_port,
         heap=settings.local_heap,

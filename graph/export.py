@@ -55,10 +55,13 @@ CSV_COLUMNS = ["type", "source", "source_name", "target", "target_name", "kind",
                "fact_id", "quote", "url"]
 
 
+EXPORT_TIMEOUT_S = 300.0  # Neo4j ends an export query that runs longer
+
+
 async def _records(driver: neo4j.AsyncDriver, database: str, cypher: str):
     async with driver.session(database=database,
                               default_access_mode=neo4j.READ_ACCESS) as session:
-        result = await session.run(cypher)
+        result = await session.run(neo4j.Query(cypher, timeout=EXPORT_TIMEOUT_S))
         async for record in result:
             yield jsonable(record.data())
 

@@ -5,7 +5,9 @@ never half-written, and a group holds thousands of rows, so the graph grows by
 `UNWIND $rows` batches, never one round trip per fact. Inside the transaction
 each document is first compared with what is stored: unchanged (same content
 hash) -> nothing is written; changed -> its old evidence is withdrawn first;
-new -> written. Then every touched fact's relationship is summarised from the
+new -> written; retracted -> left retracted unless the caller unretracts it.
+A document never overwrites another's record: an id in the datasets' namespace
+(`dataset:`) or a url that another document holds is refused (`Refusal`). Then every touched fact's relationship is summarised from the
 evidence that remains (status, dates, sources), relationships left without
 evidence are deleted, and so are nodes left without any fact.
 
@@ -15,6 +17,7 @@ never from input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -30,8 +33,10 @@ EXISTING_SOURCES = """
 UNWIND $docs AS d
 OPTIONAL MATCH (by_id:Source {id: d.id})
 OPTIONAL MATCH (by_url:Source {url: d.url}) WHERE d.url IS NOT NULL AND by_url.id <> d.id
+WITH d, by_id, by_url ORDER BY by_url.id
 RETURN d.id AS doc, by_id.content_hash AS hash, by_id.retracted_at IS NOT NULL AS retracted,
-       by_id IS NOT NULL AS known, collect(by_url.id) AS same_url
+       by_id IS NOT NULL AS known, coalesce(by_id.kind, 'article') AS kind,
+       collect(by_url.id) AS same_url
 """
 
 WITHDRAW_EVIDENCE = """
@@ -44,14 +49,8 @@ RETURN DISTINCT fact_id, rel_type
 
 MARK_RETRACTED = """
 UNWIND $source_ids AS sid
-MATCH (s:Source {id: sid})
+MATCH (s:Source {id: sid}) WHERE coalesce(s.kind, 'article') = 'article'
 SET s.retracted_at = datetime()
-"""
-
-DELETE_SOURCES = """
-UNWIND $source_ids AS sid
-MATCH (s:Source {id: sid})
-DETACH DELETE s
 """
 
 WRITE_SOURCES = """
@@ -62,6 +61,7 @@ SET s.url = row.url, s.publisher = row.publisher, s.title = row.title,
     s.content_hash = row.content_hash, s.kind = 'article',
     s.text = row.text, s.length = row.length,
     s.recorded_at = datetime(), s.retracted_at = null
+// where the file lay on the machine that ingested it is not the document's: never stored
 REMOVE s.path
 """
 
@@ -213,11 +213,30 @@ MATCH (n:{label} {{{KEY[label]}: id}}) WHERE {where}
 # --- transaction work ---------------------------------------------------------------
 
 
+# Document ids beginning with these name what the project itself loads (the
+# administrative-units dataset's Source is `dataset:vietnamadminunits-<version>`):
+# a document can never take such an id.
+RESERVED_PREFIXES = ("dataset:",)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A document not written because it would have overwritten another's record."""
+    doc: str
+    reason: str
+    conflict: str  # "reserved" (a dataset's id), "url" (another's), "url-scheme" (not http(s))
+    holder: str | None = None  # the document that holds the url
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 @dataclass
 class WriteStats:
     documents_new: int = 0
     documents_replaced: int = 0
     documents_unchanged: int = 0
+    documents_unretracted: int = 0
     nodes_created: int = 0
     nodes_deleted: int = 0
     relationships_created: int = 0
@@ -225,6 +244,9 @@ class WriteStats:
     evidence_written: int = 0
     facts: int = 0
     unchanged_ids: list[str] = field(default_factory=list)
+    # retracted documents met again without `unretract`: left as they are
+    retracted_ids: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
 
     def count(self, summary: neo4j.ResultSummary) -> None:
         c = summary.counters
@@ -235,10 +257,12 @@ class WriteStats:
 
     def merge(self, other: "WriteStats") -> None:
         for name in ("documents_new", "documents_replaced", "documents_unchanged",
-                     "nodes_created", "nodes_deleted", "relationships_created",
+                     "documents_unretracted", "nodes_created", "nodes_deleted", "relationships_created",
                      "relationships_deleted", "evidence_written", "facts"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unchanged_ids.extend(other.unchanged_ids)
+        self.retracted_ids.extend(other.retracted_ids)
+        self.refused.extend(other.refused)
 
 
 def _run(tx: neo4j.ManagedTransaction, stats: WriteStats, query: str, **params) -> list[dict]:
@@ -277,30 +301,72 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
                 orphans["Body"].update(row.get("bodies") or ())
 
 
-def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
+# An absolute http(s) URL, the only kind a document's `url` may be: a `javascript:`
+# or `data:` url would be a script wherever it is shown as a link. The API's
+# DocumentIn declares the same pattern in its schema.
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*$"
+
+
+def url_is_safe(url: str) -> bool:
+    return re.match(URL_PATTERN, url) is not None and "\n" not in url
+
+
+def _refusal(doc: str, url: str | None, row: dict, claimed: dict[str, str]) -> Refusal | None:
+    """Why this document may not be written, if it may not: its url is not http(s),
+    its id is a dataset's, or its url is another document's (stored, or earlier in
+    the same group)."""
+    if url is not None and not url_is_safe(url):
+        return Refusal(doc, f"url {url[:100]!r} is not an absolute http(s) URL "
+                       "(only http:// and https:// are accepted)", "url-scheme")
+    if doc.startswith(RESERVED_PREFIXES) or row.get("kind", "article") != "article":
+        return Refusal(doc, f"document id {doc!r} is reserved: ids beginning with "
+                       f"{' or '.join(map(repr, RESERVED_PREFIXES))} name the project's "
+                       "datasets; choose another id", "reserved")
+    holders = list(row.get("same_url") or [])
+    if url and url in claimed and claimed[url] != doc:
+        holders.append(claimed[url])
+    if holders:
+        return Refusal(doc, f"url {url!r} already belongs to document {holders[0]!r}; "
+                       f"post a new version under id {holders[0]!r}, or retract it and "
+                       "use another url", "url", holders[0])
+    return None
+
+
+def _write_group(tx: neo4j.ManagedTransaction, plans: list,
+                 unretract: bool = False) -> WriteStats:
     stats = WriteStats()
     docs = [{"id": p.source["id"], "url": p.source.get("url")} for p in plans]
     existing = {row["doc"]: row for row in _run(tx, stats, EXISTING_SOURCES, docs=docs)}
-    to_write, replaced, superseded = [], [], []
+    to_write, replaced = [], []
+    claimed: dict[str, str] = {}  # url -> the document of this group that takes it
     for plan in plans:
-        row = existing.get(plan.source["id"], {})
+        doc, url = plan.source["id"], plan.source.get("url")
+        row = existing.get(doc, {})
+        refusal = _refusal(doc, url, row, claimed)
+        if refusal:
+            stats.refused.append(refusal)
+            continue
+        if row.get("retracted") and not unretract:
+            stats.retracted_ids.append(doc)  # a retraction sticks until undone
+            continue
+        if url:
+            claimed[url] = doc
         if row.get("known") and row.get("hash") == plan.source["content_hash"] \
                 and not row.get("retracted"):
             stats.documents_unchanged += 1
-            stats.unchanged_ids.append(plan.source["id"])
+            stats.unchanged_ids.append(doc)
             continue
+        if row.get("retracted"):
+            stats.documents_unretracted += 1
         if row.get("known"):
-            replaced.append(plan.source["id"])
+            replaced.append(doc)
             stats.documents_replaced += 1
         else:
             stats.documents_new += 1
-        superseded.extend(row.get("same_url") or [])  # same url under an older id
         to_write.append(plan)
 
-    withdrawn = _withdraw(tx, stats, replaced + superseded) if replaced or superseded else {}
+    withdrawn = _withdraw(tx, stats, replaced) if replaced else {}
     touched = {rel_type: set(ids) for rel_type, ids in withdrawn.items()}
-    if superseded:
-        _run(tx, stats, DELETE_SOURCES, source_ids=superseded)
 
     if to_write:
         def rows(attr: str) -> list[dict]:
@@ -334,10 +400,16 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list) -> WriteStats:
     return stats
 
 
-def write_documents(driver: neo4j.Driver, database: str, plans: list) -> WriteStats:
-    """Write a group of planned documents atomically (retried on transient errors)."""
+def write_documents(driver: neo4j.Driver, database: str, plans: list,
+                    unretract: bool = False, timeout: float | None = None) -> WriteStats:
+    """Write a group of planned documents atomically (retried on transient errors).
+
+    A document whose id is reserved or whose url another document holds is refused
+    (`WriteStats.refused`), a retracted one is left retracted (`retracted_ids`)
+    unless `unretract`; the others of the group are written."""
+    work = neo4j.unit_of_work(timeout=timeout)(_write_group)  # None: the server's default
     with driver.session(database=database) as session:
-        return session.execute_write(_write_group, plans)
+        return session.execute_write(work, plans, unretract)
 
 
 def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
@@ -349,15 +421,44 @@ def _retract(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> WriteStats:
     return stats
 
 
-def retract_documents(driver: neo4j.Driver, database: str, source_ids: Iterable[str]) -> WriteStats:
+def retract_documents(driver: neo4j.Driver, database: str, source_ids: Iterable[str],
+                      timeout: float | None = None) -> WriteStats:
     """Withdraw these documents' claims; their Source nodes stay, marked retracted."""
     ids = list(source_ids)
+    work = neo4j.unit_of_work(timeout=timeout)(_retract)
     with driver.session(database=database) as session:
-        return session.execute_write(_retract, ids)
+        return session.execute_write(work, ids)
+
+
+def source_kinds(driver: neo4j.Driver, database: str, source_ids: list[str]) -> dict[str, str]:
+    """The stored sources among these ids: id -> kind (`article` or `dataset`)."""
+    records, _, _ = driver.execute_query(
+        "UNWIND $ids AS id MATCH (s:Source {id: id}) "
+        "RETURN s.id AS id, coalesce(s.kind, 'article') AS kind", ids=source_ids,
+        database_=database, routing_=neo4j.RoutingControl.READ,
+        # no bookmarks carried between calls: the API's long-lived writer would wait
+        # for transactions a restored database never had (BookmarkTimeout)
+        bookmark_manager_=None)
+    return {r["id"]: r["kind"] for r in records}
 
 
 def known_sources(driver: neo4j.Driver, database: str, source_ids: list[str]) -> set[str]:
-    records, _, _ = driver.execute_query(
-        "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id", ids=source_ids,
-        database_=database, routing_=neo4j.RoutingControl.READ)
-    return {r["id"] for r in records}
+    """The ids among these of stored documents (datasets are not documents)."""
+    return {i for i, kind in source_kinds(driver, database, source_ids).items()
+            if kind == "article"}
+
+
+def check_retractable(driver: neo4j.Driver, database: str, source_ids: list[str]) -> None:
+    """Raise unless every id names a stored document: a dataset's id is a Conflict
+    (datasets are not retracted), an unknown id NotFound."""
+    from mergegraph.errors import Conflict, NotFound
+
+    kinds = source_kinds(driver, database, source_ids)
+    datasets = sorted(i for i in source_ids
+                      if i.startswith(RESERVED_PREFIXES) or kinds.get(i, "article") != "article")
+    if datasets:
+        raise Conflict(f"{', '.join(datasets)}: a dataset, not a document; datasets are "
+                       "not retracted (reload them with `mergegraph load-units`)")
+    unknown = sorted(set(source_ids) - set(kinds))
+    if unknown:
+        raise NotFound(f"no such document: {', '.join(unknown)}")

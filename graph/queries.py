@@ -40,9 +40,18 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+# Neo4j ends an API read that runs longer (the API's request deadline answers the
+# client sooner; this frees the server too).
+READ_TIMEOUT_S = 5.0
+
+
 async def read(driver: neo4j.AsyncDriver, database: str, cypher: str, **params) -> list[dict]:
+    # No bookmarks from one request to the next (bookmark_manager_=None): one server is
+    # consistent without them, and after a restore they name transactions the
+    # database never had, which Neo4j waits for (BookmarkTimeout) instead of answering.
     records, _, _ = await driver.execute_query(
-        cypher, params, database_=database, routing_=neo4j.RoutingControl.READ
+        neo4j.Query(cypher, timeout=READ_TIMEOUT_S), params, database_=database,
+        routing_=neo4j.RoutingControl.READ, bookmark_manager_=None,
     )
     return [jsonable(r.data()) for r in records]
 

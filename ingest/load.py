@@ -54,19 +54,28 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipp
            on_document: Callable[[str], None] | None = None,
            preparer: Callable[[Document], DocumentPlan] = prepare,
            group_rows: int = GROUP_ROWS, group_documents: int = GROUP_DOCUMENTS,
-           jobs: int = 1) -> IngestReport:
+           jobs: int = 1, unretract: bool = False) -> IngestReport:
     """Extract and load documents in groups (one transaction per group); `jobs`
-    processes extract (`preparer` must then be a module-level function)."""
+    processes extract (`preparer` must then be a module-level function).
+
+    A retracted document stays retracted (`report.writes.retracted_ids`) unless
+    `unretract`; one refused by the graph (a dataset's id, another document's url)
+    is skipped and reported."""
     report = IngestReport()
     t0 = time.monotonic()
     group: list[DocumentPlan] = []
+    origins: dict[str, str] = {}
     rows = 0
 
     def flush() -> None:
         nonlocal group, rows
         if group:
-            report.writes.merge(write_documents(driver, database, group))
+            stats = write_documents(driver, database, group, unretract)
+            report.writes.merge(stats)
+            report.skipped.extend(Skipped(origins.get(r.doc, r.doc), r.reason, r.doc)
+                                  for r in stats.refused)
         group, rows = [], 0
+        origins.clear()
 
     for item, plan, error in _prepared(items, preparer, jobs):
         if isinstance(item, Skipped):
@@ -81,6 +90,7 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipp
         report.facts += plan.facts
         report.facts_not_placed += len(plan.skipped)
         group.append(plan)
+        origins[plan.source["id"]] = item.origin
         rows += plan.row_count
         if rows >= group_rows or len(group) >= group_documents:
             flush()

@@ -29,12 +29,41 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    sys.exit(code)
+
+
 def main() -> None:
+    """The command line, with one `error:` line instead of a traceback for what a
+    user can act on (our errors, and Neo4j going away in the middle of a command)."""
+    import logging
+
+    # The driver logs each retry of a transaction as a warning, and a connection
+    # that died as an error (Python's last-resort handler prints them to stderr
+    # with the address and errno): the outcome is reported below, in one line.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         app()
     except MergegraphError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-        sys.exit(1)
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted. Documents are written whole or not at all: rerunning the same "
+              "command is safe and completes the job.", 130)
+    except Exception as exc:  # noqa: BLE001 - classified below, re-raised if a bug
+        from neo4j import exceptions as neo4j_errors
+
+        from mergegraph.graph.driver import is_unavailable
+
+        if is_unavailable(exc):
+            _fail(f"Neo4j stopped answering during the command ({type(exc).__name__}). "
+                  "Documents are written whole or not at all, so nothing is half-written: "
+                  "once Neo4j is back (`mergegraph neo4j start`), rerunning the same command "
+                  "is safe and completes the job.")
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            _fail(f"Neo4j refused the command: {exc.message or type(exc).__name__}. "
+                  "Nothing of the failed transaction was written.")
+        raise
 
 
 # --- neo4j ----------------------------------------------------------------------
@@ -258,7 +287,10 @@ def _print_ingest_report(report) -> None:
     w = report.writes
     out.print(
         f"Documents: {report.read} read, {w.documents_new} new, {w.documents_replaced} "
-        f"replaced, {w.documents_unchanged} unchanged, {len(report.skipped)} skipped.\n"
+        f"replaced, {w.documents_unchanged} unchanged, {len(report.skipped)} skipped, "
+        f"{len(w.retracted_ids)} skipped-retracted"
+        + (f" ({w.documents_unretracted} unretracted)" if w.documents_unretracted else "")
+        + ".\n"
         f"Facts: {report.facts} ({report.facts_not_placed} not placed: no unit or incomplete); "
         f"evidence written: {w.evidence_written}.\n"
         f"Graph: {w.nodes_created} nodes and {w.relationships_created} relationships created, "
@@ -266,6 +298,9 @@ def _print_ingest_report(report) -> None:
         f"({report.seconds:.1f} s).", highlight=False)
     for skipped in report.skipped:
         err.print(f"skipped {skipped.origin}: {skipped.reason}", highlight=False, markup=False)
+    if w.retracted_ids:
+        err.print(f"skipped-retracted (retracted earlier; `ingest --unretract` loads them again): "
+                  f"{', '.join(w.retracted_ids)}", highlight=False, markup=False)
 
 
 @app.command("ingest")
@@ -282,8 +317,14 @@ def ingest_cmd(
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", min=1, help="Processes that extract while one writer loads "
         "(default: the cores, at least 16 documents each); the graph is the same.")] = None,
+    unretract: Annotated[bool, typer.Option(
+        "--unretract", help="Load retracted documents again (a retraction otherwise sticks).")
+    ] = False,
 ) -> None:
-    """Extract documents and load their facts (idempotent; exit 2 if any was skipped)."""
+    """Extract documents and load their facts (idempotent; exit 2 if any was skipped).
+
+    A document retracted with `mergegraph retract` stays retracted (reported as
+    skipped-retracted) unless --unretract is given."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from mergegraph.graph.driver import connected
@@ -310,7 +351,8 @@ def ingest_cmd(
             report = ingest(driver, conn.database, items,
                             on_document=lambda _doc: progress.advance(task),
                             jobs=jobs or default_jobs(len(items) if isinstance(items, list)
-                                                      else None))
+                                                      else None),
+                            unretract=unretract)
     for line in web_report.lines() if web_report else []:
         err.print(line, highlight=False, markup=False)
     _print_ingest_report(report)
@@ -322,18 +364,73 @@ def ingest_cmd(
 def retract_cmd(
     docs: Annotated[list[str], typer.Argument(help="Document ids (the manifest's doc).")],
 ) -> None:
-    """Withdraw documents' claims; nodes left with no evidence go too."""
+    """Withdraw documents' claims; nodes left with no evidence go too.
+
+    The retraction sticks: `mergegraph ingest` skips these documents until it is
+    given --unretract."""
     from mergegraph.graph.driver import connected
-    from mergegraph.graph.facts import known_sources, retract_documents
+    from mergegraph.graph.facts import check_retractable, retract_documents
 
     ensure_neo4j()
     with connected(get_settings()) as (driver, conn):
-        unknown = sorted(set(docs) - known_sources(driver, conn.database, docs))
-        if unknown:
-            raise BadInput(f"no such document: {', '.join(unknown)}")
+        check_retractable(driver, conn.database, docs)
         stats = retract_documents(driver, conn.database, docs)
     out.print(f"Retracted {len(docs)} document(s): {stats.relationships_deleted} relationships "
               f"and {stats.nodes_deleted} nodes removed.", highlight=False)
+
+
+# --- backup and restore -------------------------------------------------------------
+
+REMOTE_BACKUP = (
+    "NEO4J_URI is set ({uri}): mergegraph backs up and restores only the Neo4j it runs "
+    "itself. For your own server, run Neo4j's tool on its host with the database "
+    "stopped (Community): `neo4j-admin database dump neo4j --to-path=DIR` and "
+    "`neo4j-admin database load neo4j --from-path=DIR --overwrite-destination=true` "
+    "(with docker compose: `docker compose stop neo4j`, then the same commands in "
+    "`docker compose run --rm neo4j ...`); on Aura, use its snapshots. See RELIABILITY.md.")
+
+
+def _local_for_backup():
+    settings = get_settings()
+    if not settings.uses_local_neo4j:
+        raise BadInput(REMOTE_BACKUP.format(uri=settings.neo4j_uri))
+    return _local()
+
+
+@app.command("backup")
+def backup_cmd(
+    file: Annotated[Path, typer.Argument(help="The dump file to write (replaced if it exists).")],
+) -> None:
+    """Write the graph to FILE with Neo4j's own `neo4j-admin database dump`.
+
+    The local Neo4j is stopped for the dump (Community dumps offline) and started
+    again if it was running: an API running meanwhile answers 503, then recovers."""
+    from mergegraph.graph import neo4j_local
+
+    settings, instance = _local_for_backup()
+    t0 = time.monotonic()
+    path = neo4j_local.dump(instance, file, settings.neo4j_database)
+    out.print(f"Backed up database {settings.neo4j_database!r} to {path} "
+              f"({path.stat().st_size:,} bytes, {time.monotonic() - t0:.1f} s).", highlight=False)
+
+
+@app.command("restore")
+def restore_cmd(
+    file: Annotated[Path, typer.Argument(help="A dump written by `mergegraph backup`.")],
+) -> None:
+    """Replace the graph with the dump in FILE (`neo4j-admin database load`).
+
+    Everything written since that backup is lost. The local Neo4j is stopped for the
+    load and started again if it was running; a running API recovers by itself."""
+    from mergegraph.graph import neo4j_local
+
+    settings, instance = _local_for_backup()
+    if not file.is_file():
+        raise BadInput(f"no backup file at {file}")
+    t0 = time.monotonic()
+    neo4j_local.load(instance, file, settings.neo4j_database)
+    out.print(f"Restored database {settings.neo4j_database!r} from {file} "
+              f"({time.monotonic() - t0:.1f} s).", highlight=False)
 
 
 # --- serving ------------------------------------------------------------------------
@@ -363,7 +460,7 @@ def ingest_bundled() -> None:
     """Ingest the corpus bundled with the project (the five seed articles)."""
     if not BUNDLED_MANIFEST.exists():
         return
-    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST, province_hint=None)
+    ingest_cmd(paths=None, manifest=BUNDLED_MANIFEST, province_hint=None, unretract=False)
 
 
 @app.command("run")

@@ -17,6 +17,11 @@ class BadInput(MergegraphError):
     """A request, document or manifest line that cannot be used as it is."""
 
 
+class Conflict(MergegraphError):
+    """A write that would overwrite another record: a dataset's id, a url that
+    another document holds, a retracted document posted again."""
+
+
 class Unauthorized(MergegraphError):
     """A request without the credentials it needs."""
 

@@ -12,6 +12,8 @@ Environment variables (or a `.env` file in the working directory):
 - `MERGEGRAPH_CACHE` (default on; `off` for none), `MERGEGRAPH_CACHE_MAX_ENTRIES`,
   `MERGEGRAPH_CACHE_MAX_MB`, `MERGEGRAPH_CACHE_VERSION_MAX_AGE_MS` (default 0):
   the API's cache of read answers (api/cache.py).
+- `MERGEGRAPH_REQUEST_DEADLINE` (4 s), `MERGEGRAPH_WRITE_DEADLINE` (60 s): how long
+  the API waits for an answer before it says 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class Settings(BaseSettings):
     local_dir: Path = Field(
         default_factory=_default_local_dir, validation_alias=AliasChoices("MERGEGRAPH_LOCAL_DIR")
     )
+    # The local Neo4j's own folder (default: <local_dir>/neo4j).
+    local_neo4j_home: Path | None = Field(
+        default=None, validation_alias=AliasChoices("MERGEGRAPH_NEO4J_HOME"))
     # Ports of the local Neo4j (ignored when NEO4J_URI is set).
     local_bolt_port: int = Field(default=7687, validation_alias=AliasChoices("MERGEGRAPH_BOLT_PORT"))
     local_http_port: int = Field(default=7474, validation_alias=AliasChoices("MERGEGRAPH_HTTP_PORT"))
@@ -70,6 +75,13 @@ class Settings(BaseSettings):
     reads_require_token: bool = Field(
         default=False, validation_alias=AliasChoices("MERGEGRAPH_READS_REQUIRE_TOKEN")
     )
+    # Bounded waits of the API (seconds): past the deadline a request is a 503 with
+    # Retry-After, whatever Neo4j does (down, frozen, overloaded). Writes extract the
+    # document first, which can take longer for a long text.
+    request_deadline: float = Field(
+        default=4.0, gt=0, validation_alias=AliasChoices("MERGEGRAPH_REQUEST_DEADLINE"))
+    write_deadline: float = Field(
+        default=60.0, gt=0, validation_alias=AliasChoices("MERGEGRAPH_WRITE_DEADLINE"))
 
     # Read answers cached by graph version, per API worker (api/cache.py).
     cache: bool = Field(default=True, validation_alias=AliasChoices("MERGEGRAPH_CACHE"))

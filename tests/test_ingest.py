@@ -203,12 +203,17 @@ def test_retract_removes_claims_and_orphans_but_keeps_shared_facts(db, conn):
     assert retracted.nodes == clean.nodes and retracted.relationships == clean.relationships
 
 
-def test_ingesting_a_retracted_document_again_restores_it(db, conn):
+def test_a_retraction_sticks_until_the_document_is_unretracted(db, conn):
     corpus = two_documents()
     corpus.load(db, conn.database)
     before = fingerprint(db, conn.database)
     retract_documents(db, conn.database, ["a"])
-    corpus.load(db, conn.database)
+    retracted = fingerprint(db, conn.database)
+    report = corpus.load(db, conn.database)  # a plain re-ingest leaves it retracted
+    assert report.writes.retracted_ids == ["a"] and report.writes.documents_unchanged == 1
+    assert fingerprint(db, conn.database) == retracted
+    report = corpus.load(db, conn.database, unretract=True)
+    assert report.writes.documents_unretracted == 1
     assert fingerprint(db, conn.database) == before
 
 

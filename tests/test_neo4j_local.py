@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -126,7 +127,11 @@ def test_stop_then_start_keeps_data(local_instance, db, conn):
 
 
 @needs_local
-def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_path):
+def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_path,
+                                                            monkeypatch):
+    """The initial password is set (even one beginning with "-", with a space, a
+    quote and a backslash) without ever being on a command line: no argv of the
+    launcher's subprocesses holds it, nor any /proc/*/cmdline seen during the start."""
     # token_urlsafe starts one generated password in 64 with "-": the admin tool
     # must not read it as an option (a fresh CI run once failed on exactly that).
     def free_port():
@@ -135,9 +140,48 @@ def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_p
             return s.getsockname()[1]
     instance = neo4j_local.Instance(home=tmp_path / "dash", bolt_port=free_port(),
                                     http_port=free_port(), heap="512m", pagecache="64m")
-    password = "-starts-with-a-dash-0123"
-    neo4j_local.start(instance, password=password, cache_dir=local_instance.home.parent / "maven")
+    password = '-starts-with-a-dash 0123 "quoted" back\\slash'
+    argvs: list[list[str]] = []
+    launcher = neo4j_local.launcher
+    real_run, real_popen = launcher.subprocess.run, launcher.subprocess.Popen
+
+    def run(args, *a, **kw):
+        argvs.append(list(args))
+        return real_run(args, *a, **kw)
+
+    def popen(args, *a, **kw):
+        argvs.append(list(args))
+        return real_popen(args, *a, **kw)
+
+    monkeypatch.setattr(launcher.subprocess, "run", run)
+    monkeypatch.setattr(launcher.subprocess, "Popen", popen)
+    seen_in_ps: list[str] = []
+    done = threading.Event()
+
+    def watch_ps():  # what `ps` would show, while the start runs
+        needle = password.encode()
+        while not done.is_set():
+            for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+                try:
+                    if needle in cmdline.read_bytes():
+                        seen_in_ps.append(str(cmdline))
+                except OSError:
+                    pass
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch_ps, daemon=True)
+    watcher.start()
     try:
+        neo4j_local.start(instance, password=password,
+                          cache_dir=local_instance.home.parent / "maven")
+    finally:
+        done.set()
+        watcher.join()
+    try:
+        assert any(launcher.ADMIN_TOOL in argv for argv in argvs)  # the spy saw the tool
+        assert not [argv for argv in argvs if any(password in arg for arg in argv)]
+        assert not seen_in_ps
+        assert not list(instance.home.glob(".admin-args-*"))  # the argument file is gone
         assert neo4j_local.read_password(instance) == password
         with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", password)) as drv:
             assert drv.execute_query("RETURN 1 AS one").records[0]["one"] == 1

@@ -3,7 +3,9 @@
 from mergegraph.graph.neo4j_local.launcher import (
     Instance,
     Status,
+    dump,
     kill,
+    load,
     port_open,
     read_password,
     resolve_classpath,
@@ -13,6 +15,6 @@ from mergegraph.graph.neo4j_local.launcher import (
 )
 
 __all__ = [
-    "Instance", "Status", "kill", "port_open", "read_password", "resolve_classpath",
+    "Instance", "Status", "dump", "kill", "load", "port_open", "read_password", "resolve_classpath",
     "start", "status", "stop",
 ]

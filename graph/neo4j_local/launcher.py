@@ -276,6 +276,27 @@ def _has_database_files(instance: Instance) -> bool:
     return (instance.home / "data" / "databases" / "system").exists()
 
 
+def _admin(instance: Instance, java: str, classpath: str, args: list[str],
+           secret_args: list[str] = ()) -> subprocess.CompletedProcess:
+    """Run Neo4j's admin tool (neo4j-admin) on the instance. `secret_args` (quoted
+    for picocli) are passed in an argument file readable by us only, never in argv."""
+    argv = [java, "-cp", classpath, ADMIN_TOOL]
+    argfile = None
+    if secret_args:
+        argfile = instance.home / f".admin-args-{secrets.token_hex(8)}"
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(" ".join([*args, *secret_args]) + "\n")
+        argv.append(f"@{argfile}")
+    else:
+        argv.extend(args)
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, env=_neo4j_env(instance))
+    finally:
+        if argfile is not None:
+            argfile.unlink(missing_ok=True)
+
+
 def _ensure_password(instance: Instance, java: str, classpath: str, wanted: str | None) -> None:
     """Set the initial password once, before the database first starts."""
     if instance.password_file.exists():
@@ -286,14 +307,16 @@ def _ensure_password(instance: Instance, java: str, classpath: str, wanted: str 
             f"restore {instance.password_file} or remove the folder to start afresh."
         )
     password = wanted or secrets.token_urlsafe(24)
-    if password == "neo4j" or len(password) < 8:
-        raise LocalNeo4jError("NEO4J_PASSWORD must be at least 8 characters and not 'neo4j'.")
-    # "--": a password may begin with "-" (token_urlsafe gives one in 64), which the
-    # admin tool would otherwise read as an option and fail with "Missing <password>".
-    proc = subprocess.run(
-        [java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", "--", password],
-        capture_output=True, text=True, env=_neo4j_env(instance),
-    )
+    if password == "neo4j" or len(password) < 8 or "\n" in password or "\r" in password:
+        raise LocalNeo4jError("NEO4J_PASSWORD must be at least 8 characters on one line, "
+                              "and not 'neo4j'.")
+    # The password never goes on a command line (any user sees those in `ps`): it
+    # goes in an argument file (0600, deleted at once) that the admin tool expands
+    # (picocli's @file). "--": a password may begin with "-" (token_urlsafe gives
+    # one in 64), which the tool would otherwise read as an option.
+    quoted = '"' + password.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    proc = _admin(instance, java, classpath, ["dbms", "set-initial-password", "--"],
+                  secret_args=[quoted])
     if proc.returncode != 0:
         raise LocalNeo4jError(f"Could not set the initial password: {proc.stderr.strip()}")
     fd = os.open(instance.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -429,3 +452,77 @@ def _wait_gone(pid: int, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and _pid_alive(pid):
         time.sleep(0.1)
+
+
+# --- backup and restore ---------------------------------------------------------
+
+
+def _offline_admin(instance: Instance, args: list[str], what: str,
+                   cache_dir: Path | None) -> tuple[bool, subprocess.CompletedProcess]:
+    """Run the admin tool with the server stopped (Community dumps and loads offline
+    only); returns whether the server was running, and the tool's result."""
+    java = _java()
+    classpath = resolve_classpath(cache_dir or instance.home.parent / "maven")
+    was_running = stop(instance)
+    _write_conf(instance)
+    proc = _admin(instance, java, classpath, args)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip()
+        raise LocalNeo4jError(f"neo4j-admin could not {what} (exit {proc.returncode}): "
+                              f"{detail[-1500:]}")
+    return was_running, proc
+
+
+def dump(instance: Instance, file: Path, database: str = "neo4j", *,
+         cache_dir: Path | None = None, restart: bool = True) -> Path:
+    """Write `database` to `file` with `neo4j-admin database dump`; the server is
+    stopped for it and started again if it was running."""
+    file = Path(file).resolve()
+    work = file.parent / f".{file.name}.dumping"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    was_running = False
+    try:
+        was_running, _ = _offline_admin(
+            instance, ["database", "dump", database, f"--to-path={work}", "--overwrite-destination=true"],
+            "dump the database", cache_dir)
+        dumped = work / f"{database}.dump"
+        if not dumped.exists():
+            raise LocalNeo4jError(f"neo4j-admin wrote no {dumped.name}")
+        os.replace(dumped, file)  # whole or not at all
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if was_running and restart:
+            start(instance, cache_dir=cache_dir)
+    return file
+
+
+def load(instance: Instance, file: Path, database: str = "neo4j", *,
+         cache_dir: Path | None = None, restart: bool = True) -> None:
+    """Replace `database` with the dump in `file` (`neo4j-admin database load
+    --overwrite-destination`); the server is stopped for it and started again if
+    it was running."""
+    file = Path(file).resolve()
+    if not file.is_file():
+        raise LocalNeo4jError(f"no dump at {file}")
+    work = instance.home / "run" / "restore"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    was_running = False
+    try:
+        os.link(file, work / f"{database}.dump") if _same_device(file, work) \
+            else shutil.copyfile(file, work / f"{database}.dump")
+        was_running, _ = _offline_admin(
+            instance, ["database", "load", database, f"--from-path={work}",
+                       "--overwrite-destination=true"], "load the dump", cache_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if was_running and restart:
+            start(instance, cache_dir=cache_dir)
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return False

@@ -49,7 +49,8 @@ def endpoints(driver, database) -> list[tuple[str, str, dict]]:
         ("GET", "/export", {"params": {"format": "csv"}}),
         ("GET", "/export", {"params": {"format": "jsonl"}}),
         ("GET", "/export", {"params": {"format": "graphml"}}),
-        ("POST", "/documents", {"json": DOC}),
+        # unretract: the DELETE below retracts it, and a retraction sticks
+        ("POST", "/documents", {"json": DOC, "params": {"unretract": "true"}}),
         ("DELETE", "/documents/down-test", {}),
     ]
 
@@ -84,7 +85,8 @@ def test_every_endpoint_answers_503_fast_while_neo4j_is_down_then_recovers(
         for method, path, kw in calls:  # all well before the fault
             res = client.request(method, path, **kw)
             assert res.status_code in (200, 201, 204), (method, path, res.text[:300])
-        client.post("/documents", json=DOC)  # stored again for the persistence check
+        res = client.post("/documents", json=DOC, params={"unretract": "true"})
+        assert res.status_code == 201, res.text  # stored again for the persistence check
         before = fingerprint(driver, conn.database)
 
         neo4j_local.stop(local_instance)

@@ -138,9 +138,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     errors.install(app)
 
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
-    settings = app.state.settings
-    app.add_middleware(Deadline, reads=settings.request_deadline, writes=settings.write_deadline)
 
     @app.get("/health", response_model=Health, tags=["meta"])
     async def health(driver: Driver, database: Database) -> Health:
@@ -166,6 +163,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ui_router)  # the web UI at /
     app.include_router(docs_router)  # /docs, /redoc
     app.include_router(guide_router)  # /guide: a Neo4j Browser guide (:play <url>)
+
+    # Middleware added last runs first: the deadline is outermost, so that nothing
+    # (the cache's version read included) waits on Neo4j past it.
+    settings = app.state.settings
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(Deadline, reads=settings.request_deadline, writes=settings.write_deadline)
 
     def openapi() -> dict:
         if app.openapi_schema is None:

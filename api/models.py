@@ -174,7 +174,13 @@ class DocumentIn(BaseModel):
             raise ValueError("a document given as text needs its id, doc")
         return self
 
-    model_config = {"json_schema_extra": {"examples": [{
+    model_config = {"json_schema_extra": {
+        # what _text_or_url checks, said in the schema: a text with its id, or a url
+        "anyOf": [{"required": ["doc", "text"],
+                   "properties": {"doc": {"type": "string"}, "text": {"type": "string"}}},
+                  {"required": ["url"],
+                   "properties": {"url": {"type": "string"}, "text": {"type": "null"}}}],
+        "examples": [{
         "doc": "example-1", "publisher": "Báo Sơn La", "date": "2020-05-01",
         "province_hint": "Sơn La",
         "text": "Huyện Quỳnh Nhai thực hiện Trưởng ban Dân vận Huyện ủy đồng thời là "

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 from dataclasses import replace
 from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BeforeValidator
 
 from mergegraph.api import models
 from mergegraph.api.deps import Database, Driver, example_id, require_read, require_write
@@ -33,9 +35,18 @@ MAX_PAGE = 200
 MAX_OFFSET = 10_000
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (1-{MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+def _iso_date(value):
+    """A date as the schema says it, YYYY-MM-DD: not a number taken for a timestamp."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise ValueError("a date YYYY-MM-DD")
+
+
 AsOf = Annotated[dt.date | None, Query(
     description="Answer as the graph stood on this date (default: today and after).",
-    examples=["2020-01-01"])]
+    examples=["2020-01-01"]), BeforeValidator(_iso_date)]
 Id = Annotated[str, Path(min_length=1, max_length=300)]
 # A unit: a GSO code of the legacy era (2, 3 or 5 digits) or a uid ('2025:22').
 UNIT = r"(?:[0-9]{2}|[0-9]{3}|[0-9]{5}|(?:legacy|2025):[0-9]{1,5})"

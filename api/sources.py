@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
 from mergegraph.api.deps import Database, Driver, example_id, require_read
+from mergegraph.api.routes import UNIT_PATTERN
 from mergegraph.graph import queries, sources
 
 SourceId = example_id("an article of Đầm Hà", "000_3ebe3cc6aa2eb4b4")
@@ -147,7 +148,9 @@ async def source(driver: Driver, database: Database, source_id: SourceId,
 async def source_text(
     driver: Driver, database: Database, source_id: SourceId,
     highlight: Annotated[str | None, Query(max_length=24, pattern=r"^\d+-\d+$",
-                                           description="START-END character offsets",
+                                           description="START-END character offsets, "
+                                           "START < END (a span that is empty or reversed "
+                                           "is a 422 naming the highlight)",
                                            examples=["1260-1296"])] = None,
 ):
     """The NFC text of a source; `highlight=START-END` returns that span too."""
@@ -165,7 +168,8 @@ async def body_timeline(driver: Driver, database: Database, body_id: BodyId):
 @router.get("/units/{code}/timeline", response_model=Timeline, response_model_by_alias=True,
             tags=["units"])
 async def unit_timeline(driver: Driver, database: Database,
-                        code: Annotated[str, Path(max_length=20, examples=["200"])]):
+                        code: Annotated[str, Path(max_length=20, pattern=UNIT_PATTERN,
+                                                  examples=["200"])]):
     """Every dated statement about a unit, the units within it and their bodies, oldest
     first, and its 2025 fate."""
     return await sources.unit_timeline(driver, database, queries.unit_uid(code))

@@ -141,15 +141,17 @@ def test_errors_are_in_vietnamese_first(page):
 
 @both
 def test_source_page_speaks_words_not_ids(page):
+    """The source page is the reader (issue 14): its facts are named, never shown as
+    relationship types or fact ids."""
     _open(page, "/#/source/000_3ebe3cc6aa2eb4b4")
     main = page.locator("main")
+    expect(main.locator("mark.span").first).to_be_visible()
     for raw in ("MERGED_INTO", "HELD_CONCURRENTLY_WITH", "HOLDS", "APPLIES", "merger:body:"):
         expect(main).not_to_contain_text(raw)
-    expect(main).to_contain_text("Sáp nhập, hợp nhất")
-    item = page.locator("li[data-fact^='merger:']").first
-    item.get_by_text("Quan hệ").click()
-    expect(item.locator(".fact-detail p")).to_contain_text("sáp nhập, hợp nhất")
-    expect(item.locator(".fact-detail a").first).to_be_visible()
+    main.locator("mark.span").first.click()
+    box = page.get_by_role("region", name="Trích dẫn")
+    expect(box.get_by_role("link").first).to_be_visible()
+    expect(box).not_to_contain_text("merger:body:")
     assert_fits(page)
 
 
@@ -213,11 +215,16 @@ def test_patterns_matrix_filters_and_opens_evidence(page):
     detail = page.locator("#cell-detail")
     expect(detail.locator("blockquote").first).to_be_visible()
     expect(detail).to_contain_text("Huyện Quỳnh Nhai")
-    # years: Quảng Ninh's figures are all of 2020: none is left up to 2019
+    # years: Quảng Ninh's arrangements were reported in 2020, a year into the pilot
+    # (issue 14 dates them from April 2019): there up to 2019, gone up to 2018
     page.get_by_label("Đến năm", exact=True).fill("2019")
     page.get_by_role("button", name="Lọc").click()
-    expect(page.locator("table.matrix thead")).not_to_contain_text("Tỉnh Quảng Ninh")
     expect(page).to_have_url(re.compile("to=2019"))
+    expect(page.locator("table.matrix thead")).to_contain_text("Tỉnh Quảng Ninh")
+    page.get_by_label("Đến năm", exact=True).fill("2018")
+    page.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile("to=2018"))
+    expect(page.locator("table.matrix thead")).not_to_contain_text("Tỉnh Quảng Ninh")
     assert_fits(page)
     screenshot(page, f"patterns-filtered-{page.width}")
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import expect
 
+from mergegraph.graph.version import write_bumping
 from tests.e2e.conftest import screenshot
 
 DAM_HA = "000_3ebe3cc6aa2eb4b4"
@@ -107,3 +108,20 @@ def test_a_district_body_page_says_it_ended_in_2025(page):
     page.goto(f"{page.base}/#/body/{quote(DAM_HA_BODY_ID, safe='')}")
     expect(page.get_by_role("note")).to_contain_text("Chấm dứt từ 01/07/2025")
     expect(page.get_by_role("note")).to_contain_text("Tỉnh Quảng Ninh")
+
+
+def test_a_stored_url_that_is_not_http_is_never_a_link(page, driver, conn):
+    """The API and ingest refuse such urls now (issue 18); one stored before, or written
+    around them, is shown as text, not as a link that would run a script."""
+    write_bumping(driver, conn.database,  # a write like any other: cached answers go
+                  "MATCH (s:Source {id: $id}) SET s.url = 'javascript:alert(1)'", id=DAM_HA)
+    try:
+        start, end = _span(page, FRAGMENT)
+        page.goto(f"{page.base}/#/source/{DAM_HA}?hl={start}-{end}")
+        expect(page.locator(".meta .unsafe-url")).to_have_text("javascript:alert(1)")
+        page.goto(f"{page.base}/#/body/{quote(DAM_HA_BODY_ID, safe='')}")
+        expect(page.locator(".evidence .unsafe-url").first).to_be_visible()
+        assert page.locator("a[href^='javascript:' i]").count() == 0
+    finally:
+        write_bumping(driver, conn.database, "MATCH (s:Source {id: $id}) REMOVE s.url",
+                      id=DAM_HA)

@@ -16,7 +16,7 @@ import time
 import neo4j
 import pytest
 
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from tests.reliability.conftest import MERGEGRAPH, record
 
 RECOVERY_LIMIT_S = 30.0

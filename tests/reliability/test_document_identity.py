@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from mergegraph.api.app import create_app
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from tests.reliability.conftest import MERGEGRAPH, SEEDS, TOKEN, is_problem
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from mergegraph.api.app import create_app
-from mergegraph.graph.fingerprint import fingerprint
+from tests.support.fingerprint import fingerprint
 from mergegraph.settings import PROJECT_ROOT, Settings
 from tests.reliability.conftest import MERGEGRAPH, SEEDS, TOKEN, is_problem
 

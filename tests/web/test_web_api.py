@@ -37,10 +37,15 @@ def test_post_a_url_fetches_archives_and_loads_it(db, conn, settings, site, tmp_
         assert any(f["type"] == "concurrency" for f in body["facts"])
         source = client.get(f"/sources/{body['doc']}").json()["source"]
         assert source["publisher"] == "Báo Sơn La" and source["province_hint"] == "Sơn La"
-        # the same page again: unchanged; with an override of the page's publisher
+        # the same page under another id: a 409 naming the document that holds its url
+        # (issue 18: a document never silently replaces another)
         res = client.post("/documents", json={"url": url, "doc": "sl-1", "publisher": "Báo X"},
                           headers=AUTH)
-        assert res.status_code == 201 and res.json()["doc"] == "sl-1"
+        assert is_problem(res, 409) and body["doc"] in res.json()["detail"], res.text
+        # the same page again under its own id, with an override of the page's publisher
+        res = client.post("/documents", json={"url": url, "doc": body["doc"],
+                                              "publisher": "Báo X"}, headers=AUTH)
+        assert res.status_code == 201 and res.json()["doc"] == body["doc"], res.text
         # bad URLs: a clear 422 each, nothing written
         for path, reason in [("/nope.html", "HTTP 404"), ("/private/secret.html", "robots.txt")]:
             res = client.post("/documents", json={"url": site.url(path)}, headers=AUTH)
@@ -52,7 +57,7 @@ def test_post_a_url_fetches_archives_and_loads_it(db, conn, settings, site, tmp_
         assert is_problem(client.post("/documents", json={"doc": "x"}, headers=AUTH), 422)
         assert is_problem(client.post("/documents", json={"text": "abc"}, headers=AUTH), 422)
     recs, _, _ = db.execute_query("MATCH (s:Source) RETURN count(s) AS n", database_=conn.database)
-    assert recs[0]["n"] == 1  # sl-1 has the same url: it superseded the first id
+    assert recs[0]["n"] == 1  # the 409 wrote nothing
 
 
 def test_hosts_not_allowed_are_refused(db, settings, site, tmp_path):

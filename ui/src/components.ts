@@ -41,8 +41,16 @@ export function evidenceList(evidence: any[] | null | undefined) {
         e.sentence ? `${whenText(e)} · ` : e.date ? `${date(e.date)} · ` : "",
         e.publisher ? `${e.publisher} · ` : "",
         h("a", { href: readerHref(e.source_id, e.start, e.end) }, e.title ? `Nguồn “${e.title}”` : `Nguồn ${e.source_id}`),
-        e.url ? [" · ", h("a", { href: e.url, target: "_blank", rel: "noopener noreferrer", class: "ext" },
-          "bài gốc ↗")] : null))));
+        e.url ? [" · ", originalLink(e.url)] : null))));
+}
+
+/** A link to an article's page: only an http(s) url becomes a link (a stored
+ * `javascript:` or `data:` url would be a script); any other is shown as text. */
+export function originalLink(url: string | null | undefined, text = "bài gốc ↗") {
+  if (!url) return null;
+  return /^https?:\/\//i.test(url)
+    ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "ext" }, text)
+    : h("span", { class: "muted unsafe-url", title: "Địa chỉ không phải http(s): không mở" }, url);
 }
 
 /** The statements behind one fact, fetched when the reader opens them. */

@@ -2,7 +2,7 @@
 // and linked to its fact, a focused span (#/source/<id>?hl=START-END), and a button that
 // copies the citation "Publisher, title, date, url, quote".
 import { enc, get } from "../api";
-import { href, loading, statusBadge } from "../components";
+import { href, loading, originalLink, statusBadge } from "../components";
 import { clear, h, put } from "../dom";
 import { patternLabel } from "../labels";
 import { citation, copyText, readerHref, sentenceWithSpan, when, whenText } from "../evidence";
@@ -96,8 +96,7 @@ export async function readerPage(root: HTMLElement, id: string, params: URLSearc
     h("h1", { class: "title" }, src.title || src.id),
     h("p", { class: "meta" }, src.publisher ?? "(không rõ nơi đăng)", src.date ? ` · ${when(src.date)}` : "",
       src.province_hint ? ` · ${src.province_hint}` : "", " · ",
-      src.url ? h("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", class: "ext" }, "bài gốc ↗")
-        : h("span", { class: "muted" }, "không có URL gốc"),
+      src.url ? originalLink(src.url) : h("span", { class: "muted" }, "không có URL gốc"),
       src.retracted_at ? h("span", { class: "badge status-ended" }, "đã rút") : null),
     h("div", { class: "reader" },
       h("section", { class: "card reader-main" },

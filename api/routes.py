@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 from mergegraph.api import models
 from mergegraph.api.deps import Database, Driver, example_id, require_read, require_write
 from mergegraph.errors import BadInput, Conflict
-from mergegraph.graph import queries
+from mergegraph.graph import model, queries
 from mergegraph.graph.export import FORMATS, export
 from mergegraph.graph.facts import check_retractable, retract_documents, write_documents
 from mergegraph.graph.search import _WORD, MAX_WORDS
@@ -26,10 +26,11 @@ from mergegraph.ingest.extract import DocumentMeta
 from mergegraph.ingest.manifest import Document, check_date
 from mergegraph.ingest.pipeline import prepare
 
-Level = Literal["province", "district", "commune", "village"]
-Status = Literal["implemented", "pilot", "planned", "ended"]
+# the model's values (graph/model.py), as the parameters' enums
+Level = Literal[model.LEVELS]
+Status = Literal[model.STATUSES]
 Direction = Literal["predecessors", "successors", "both"]
-Kind = Literal["unit", "body", "position", "person"]
+Kind = Literal[tuple(model.SEARCH_KINDS)]
 
 MAX_PAGE = 200
 MAX_OFFSET = 10_000

@@ -304,7 +304,10 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
 # An absolute http(s) URL, the only kind a document's `url` may be: a `javascript:`
 # or `data:` url would be a script wherever it is shown as a link. The API's
 # DocumentIn declares the same pattern in its schema.
-URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*$"
+# The host in ASCII (an IDN in its punycode form), no user info, no IPv6 literal:
+# what every reader of urls here (urllib, httpx) parses the same way.
+URL_PATTERN = (r"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9][A-Za-z0-9.\-_~%]*(:[0-9]{0,5})?"
+               r"([/?#][^\x00-\x20\x7f]*)?$")
 
 
 def url_is_safe(url: str) -> bool:

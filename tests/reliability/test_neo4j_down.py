@@ -27,7 +27,7 @@ def endpoints(driver, database) -> list[tuple[str, str, dict]]:
     (ids,), _, _ = driver.execute_query("""
         MATCH (p:Position) WITH p LIMIT 1
         MATCH (h:Person) WITH p, h LIMIT 1
-        MATCH (s:Source) WITH p, h, s LIMIT 1
+        MATCH (s:Source {kind: 'article'}) WITH p, h, s LIMIT 1
         MATCH ()-[r:MERGED_INTO]->() WHERE r.fact_id IS NOT NULL
         RETURN p.id AS position, h.id AS person, s.id AS source, r.fact_id AS fact LIMIT 1
         """, database_=database)

@@ -293,9 +293,58 @@ class PatternMatrix(_Open):
                                  description="Each province with, per pattern id, its figures")
 
 
-class Comparison(_Open):
-    units: list[Obj]
+class ComparisonSummary(BaseModel):
+    mergers: int = Field(description="Mergers done in the unit (a province: in any of its units)")
+    mergers_by_kind: dict[str, int] = Field(description="merge, absorb, ... -> count")
+    mergers_by_status: dict[str, int]
+    patterns: int = Field(description="Concurrency patterns applied in its scope")
+    pattern_adoptions: int = Field(description="(unit, pattern) adoptions: rows of `patterns`")
+    units_applying: int
+    reductions: int = Field(description="Reductions reported: rows of `reductions`")
+    reduction_kinds: int
+
+
+class MergerKind(BaseModel):
+    signature: str = Field(description="'<from body type> -> <into body type>'")
+    from_type: str | None
+    into_type: str | None
+    level: str | None
+    count: int
+
+
+class PatternCoverage(BaseModel):
+    pattern: Obj
+    units_applying: int
+    adoptions: int
+
+
+class ReductionKindCount(BaseModel):
+    kind: Obj
+    count: int
+
+
+class ComparedUnit(_Open):
+    unit: Obj
+    summary: ComparisonSummary
+    merger_kinds: list[MergerKind]
+    pattern_coverage: list[PatternCoverage]
+    reduction_kinds: list[ReductionKindCount]
+    mergers: list[Obj] = Field(description="One page of the unit's mergers")
+    patterns: list[Obj] = Field(description="One page of its pattern adoptions, by pattern and unit")
+    reductions: list[Obj] = Field(description="One page of the reductions reported")
+    only_here: dict[str, list[str]]
+    contained_patterns: dict[str, list[str]] = Field(description=(
+        "A pattern the unit does not apply as such, but whose posts all lie in one it applies"))
+
+
+class Comparison(BaseModel):
+    units: list[ComparedUnit]
     common: dict[str, list[Any]] = Field(default_factory=dict)
+    as_of: str | None = None
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description=(
+        "Set while some unit's mergers, patterns or reductions go on past this page"))
 
 
 class FactEvidence(_Open):

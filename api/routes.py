@@ -214,14 +214,23 @@ async def compare(
                                 description="2-10 unit codes or uids, comma-separated",
                                 examples=["22,14"])],
     as_of: AsOf = None,
+    offset: Offset = 0, limit: Limit = 50,
 ):
     """Two or more units side by side: mergers, concurrency patterns with their coverage,
-    reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not."""
+    reductions reported ("giảm 13 đơn vị đầu mối"), and what one has that another has not.
+
+    Summaries come complete: each unit's `summary` (mergers by kind and status, patterns,
+    units applying them, reductions), `merger_kinds` (mergers counted by kind of body,
+    from -> into), `pattern_coverage` (units applying each pattern) and
+    `reduction_kinds`; `only_here` and `common` are computed from them. The lists
+    (`mergers`, `patterns`: one row per unit applying a pattern, `reductions`) are one
+    page of each unit's, in a stable order: ask again with `offset=next_offset` until
+    `next_offset` is null to read them whole."""
     codes = [c for c in (part.strip() for part in units.split(",")) if c]
     if not 2 <= len(codes) <= 10:
         raise BadInput("compare takes 2 to 10 unit codes, comma-separated")
     return await queries.compare(driver, database, [queries.unit_uid(c) for c in codes],
-                                 as_of.isoformat() if as_of else None)
+                                 as_of.isoformat() if as_of else None, offset, limit)
 
 
 @reads.get("/facts/{fact_id}/evidence", response_model=models.FactEvidence,

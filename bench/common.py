@@ -28,7 +28,8 @@ from mergegraph.graph import neo4j_local  # noqa: E402
 from mergegraph.graph.schema import apply_schema  # noqa: E402
 
 DATABASE = "neo4j"
-BENCH_DIR = Path(os.environ.get("MERGEGRAPH_BENCH_DIR", ROOT / ".local" / "neo4j-bench"))
+# relative to the project (Neo4j is started with the instance folder as its cwd)
+BENCH_DIR = ROOT / os.environ.get("MERGEGRAPH_BENCH_DIR", ".local/neo4j-bench")
 BOLT_PORT = int(os.environ.get("MERGEGRAPH_BENCH_BOLT_PORT", "7691"))
 HTTP_PORT = int(os.environ.get("MERGEGRAPH_BENCH_HTTP_PORT", "7478"))
 HEAP = os.environ.get("MERGEGRAPH_BENCH_HEAP", "4g")

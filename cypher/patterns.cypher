@@ -11,9 +11,17 @@
 WITH CASE WHEN $province IS NULL THEN null
           ELSE [$province] + COLLECT { MATCH (:AdminUnit {uid: $province})<-[:MERGED_INTO]-(old:AdminUnit {level: 'province'})
                                        RETURN old.uid } END AS provinces
-MATCH (u:AdminUnit)-[r:APPLIES]->(p:ConcurrencyPattern)
-WHERE (provinces IS NULL OR u.province_uid IN provinces)
-  AND ($level IS NULL OR p.level = $level)
+// a province's units by index, then their adoptions (not every adoption, filtered)
+CALL (provinces) {
+  UNWIND coalesce(provinces, []) AS province
+  MATCH (u:AdminUnit {province_uid: province})-[r:APPLIES]->(p:ConcurrencyPattern)
+  RETURN u, r, p
+  UNION ALL
+  WITH provinces WHERE provinces IS NULL
+  MATCH (u:AdminUnit)-[r:APPLIES]->(p:ConcurrencyPattern)
+  RETURN u, r, p }
+WITH u, r, p
+WHERE ($level IS NULL OR p.level = $level)
   AND ($status IS NULL OR r.status = $status)
   AND date(coalesce(r.valid_from, r.reported_by, '1900')) <= date(coalesce($as_of, '2100-01-01'))
 WITH p, u, r ORDER BY u.level, u.code

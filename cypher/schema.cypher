@@ -21,6 +21,9 @@ CREATE INDEX body_type IF NOT EXISTS FOR (b:Body) ON (b.body_type);
 CREATE INDEX admin_unit_province IF NOT EXISTS FOR (u:AdminUnit) ON (u.province_uid);
 CREATE INDEX body_province IF NOT EXISTS FOR (b:Body) ON (b.province_uid);
 CREATE INDEX body_unit IF NOT EXISTS FOR (b:Body) ON (b.unit_uid);
+// a unit's or a province's bodies in a stable order, read a page at a time (/compare)
+CREATE INDEX body_unit_id IF NOT EXISTS FOR (b:Body) ON (b.unit_uid, b.id);
+CREATE INDEX body_province_unit_id IF NOT EXISTS FOR (b:Body) ON (b.province_uid, b.unit_uid, b.id);
 CREATE INDEX pattern_level IF NOT EXISTS FOR (p:ConcurrencyPattern) ON (p.level);
 CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (e:Evidence) ON (e.fact_id);
@@ -40,3 +43,10 @@ CREATE INDEX reduced_fact IF NOT EXISTS FOR ()-[r:REDUCED]-() ON (r.fact_id);
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
 FOR (n:AdminUnit|Body|Position|Person) ON EACH [n.name_folded, n.aliases_folded]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}};
+
+// --- derived ------------------------------------------------------------------
+// Merger tallies per unit and per province (graph/facts.py keeps them with the
+// facts): what /compare's summaries read.
+CREATE INDEX merger_tally_unit IF NOT EXISTS FOR (t:MergerTally) ON (t.unit_uid);
+CREATE INDEX province_merger_tally IF NOT EXISTS FOR (t:ProvinceMergerTally) ON (t.province_uid, t.key);
+CREATE INDEX province_merger_tally_count IF NOT EXISTS FOR (t:ProvinceMergerTally) ON (t.count);

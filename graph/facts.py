@@ -210,6 +210,69 @@ MATCH (n:{label} {{{KEY[label]}: id}}) WHERE {where}
 """
 
 
+# Mergers counted by kind of body (from -> into), level, merger kind and status:
+# what /compare summarises. Kept with the facts, per unit of a merger's first body
+# (MergerTally) and per province (ProvinceMergerTally, the sum of its units'), so
+# that a summary reads a few rows instead of every merger of a province
+# (graph/MODEL.md). Recomputed in the same transaction for every unit whose
+# mergers a write or a retraction touched; a province's rows move by the
+# difference between the unit's old rows and its new ones.
+MERGER_UNITS = """
+UNWIND $fact_ids AS fid
+MATCH (a:Body)-[:MERGED_INTO {fact_id: fid}]->(:Body)
+RETURN collect(DISTINCT a.unit_uid) AS units
+"""
+
+RECOUNT_MERGERS = """
+UNWIND $units AS uid
+CALL (uid) {
+  MATCH (t:MergerTally {unit_uid: uid})
+  OPTIONAL MATCH (p:ProvinceMergerTally {province_uid: t.province_uid, key: t.key})
+  SET p.count = p.count - t.count
+  DELETE t
+}
+CALL (uid) {
+  MATCH (a:Body {unit_uid: uid})-[m:MERGED_INTO]->(c:Body)
+  WITH a.province_uid AS province_uid, a.body_type AS from_type, c.body_type AS into_type,
+       a.level AS level, m.kind AS kind, m.status AS status, count(*) AS n
+  WITH *, coalesce(from_type, '') + '|' + coalesce(into_type, '') + '|' + coalesce(level, '')
+          + '|' + coalesce(kind, '') + '|' + coalesce(status, '') AS key
+  CREATE (:MergerTally {unit_uid: uid, province_uid: province_uid, key: key,
+                        from_type: from_type, into_type: into_type, level: level,
+                        kind: kind, status: status, count: n})
+  WITH * WHERE province_uid IS NOT NULL
+  MERGE (p:ProvinceMergerTally {province_uid: province_uid, key: key})
+  ON CREATE SET p.from_type = from_type, p.into_type = into_type, p.level = level,
+                p.kind = kind, p.status = status, p.count = 0
+  SET p.count = p.count + n
+}
+"""
+
+DROP_EMPTY_TALLIES = "MATCH (p:ProvinceMergerTally) WHERE p.count <= 0 DELETE p"
+
+
+def _merger_units(tx, stats: "WriteStats", fact_ids: set[str]) -> set[str]:
+    if not fact_ids:
+        return set()
+    return set(_run(tx, stats, MERGER_UNITS, fact_ids=sorted(fact_ids))[0]["units"])
+
+
+def recount_all_mergers(driver: neo4j.Driver, database: str) -> None:
+    """Every unit's merger tallies from its mergers (a graph written before them)."""
+    with driver.session(database=database) as session:
+        units = session.run("MATCH (a:Body)-[:MERGED_INTO]->(:Body) "
+                            "RETURN collect(DISTINCT a.unit_uid) AS units").single()["units"]
+        session.run("MATCH (t:MergerTally|ProvinceMergerTally) "
+                    "CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS").consume()
+        for i in range(0, len(units), 2000):
+            session.execute_write(_recount, units[i:i + 2000])
+
+
+def _recount(tx, units: list[str]) -> None:
+    tx.run(RECOUNT_MERGERS, units=units).consume()
+    tx.run(DROP_EMPTY_TALLIES).consume()
+
+
 # --- transaction work ---------------------------------------------------------------
 
 
@@ -285,6 +348,9 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
     """Summarise touched facts; drop those left without evidence (only facts that
     lost evidence can be) and the orphans they leave."""
     orphans: dict[str, set] = {label: set() for label in KEY}
+    # before any merger goes: the units whose merger tallies this changes
+    recount = _merger_units(tx, stats, touched.get("MERGED_INTO", set())
+                            | withdrawn.get("MERGED_INTO", set()))
     for rel_type, fact_ids in withdrawn.items():
         if rel_type not in FACT_RELATIONSHIPS:
             continue
@@ -299,6 +365,8 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
         if orphans[label]:
             for row in _run(tx, stats, _clean_query(label), ids=sorted(orphans[label])):
                 orphans["Body"].update(row.get("bodies") or ())
+    if recount:  # derived rows: not counted as the write's nodes
+        _recount(tx, sorted(recount))
 
 
 # An absolute http(s) URL, the only kind a document's `url` may be: a `javascript:`

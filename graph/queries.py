@@ -111,11 +111,26 @@ async def health_counts(driver, database) -> tuple[dict, dict[str, int]]:
 # --- search --------------------------------------------------------------------------
 
 
+SEARCH_WINDOW = 200  # the index's best hits asked for first; x8 while not enough
+
+
 async def search(driver, database, q: str, kinds: list[str] | None, province: str | None,
                  offset: int, limit: int) -> list[dict]:
+    """One page of hits, best first (score, then province < district < other, then
+    name). The index is asked for its best `window` hits; the page is exact when the
+    index had no more, or when the window holds offset + limit hits of the kinds
+    and province asked for and the page's last score is above the window's lowest
+    (a hit outside the window scores at most that). Otherwise, a window 8x larger."""
     labels = [SEARCH_KINDS[k] for k in (kinds or SEARCH_KINDS)]
-    return await read_named(driver, database, "search", query=lucene_query(q), labels=labels,
-                            province=province_uid(province), offset=offset, limit=limit)
+    window = max(SEARCH_WINDOW, 2 * (offset + limit))
+    while True:
+        (row,) = await read_named(driver, database, "search", query=lucene_query(q),
+                                  labels=labels, province=province_uid(province),
+                                  offset=offset, limit=limit, window=window)
+        if row["fetched"] < window or (row["kept"] >= offset + limit
+                                       and row["boundary"] > row["lowest"]):
+            return row["items"]
+        window *= 8
 
 
 # --- units ---------------------------------------------------------------------------
@@ -243,50 +258,83 @@ async def patterns_matrix(driver, database, level: str | None) -> dict:
             "provinces": list(provinces.values())}
 
 
-def _merger_signature(m: dict) -> str:
-    return f"{m['from']['body_type']} -> {m['into']['body_type']}"
+def _merger_signature(group: dict) -> str:
+    return f"{group['from_type']} -> {group['into_type']}"
 
 
-async def compare(driver, database, uids: list[str], as_of: str | None = None) -> dict:
+def _counts(groups: list[dict], key: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for g in groups:
+        out[g[key]] = out.get(g[key], 0) + g["count"]
+    return dict(sorted(out.items()))
+
+
+async def compare(driver, database, uids: list[str], as_of: str | None = None,
+                  offset: int = 0, limit: int = 50) -> dict:
     """Units side by side. A difference is a pattern, a kind of merger (body
     types) or a kind of reported reduction that one unit has and some other has
     not; reduction figures are listed as reported, never summed (a province's
-    figure may already include its districts')."""
+    figure may already include its districts').
+
+    Each unit's summaries (counts by kind of body, merger kind and status; units
+    applying each pattern; reductions by kind) are complete; its lists of
+    mergers, pattern adoptions and reductions are one page (`offset`, `limit`)
+    in a stable order. `next_offset` is set while any unit's list has more."""
+    answers = await asyncio.gather(*(
+        read_named(driver, database, "compare_unit", uid=uid, as_of=as_of,
+                   offset=offset, limit=limit) for uid in uids))
     records = []
-    for uid in uids:
-        rows = await read_named(driver, database, "compare_unit", uid=uid, as_of=as_of)
+    for uid, rows in zip(uids, answers):
         if not rows:
             raise NotFound(f"no administrative unit with id {uid!r}")
         records.append(rows[0])
     # A pattern whose posts include another's (at the same level) shares it: Đầm Hà's
     # Dân vận + khối MTTQ + Chủ tịch MTTQ has Sơn La's Dân vận + Chủ tịch MTTQ in it.
-    every = {p["pattern"]["id"]: p["pattern"] for r in records for p in r["patterns"]}
+    every = {g["pattern"]["id"]: g["pattern"] for r in records for g in r["pattern_groups"]}
 
     def contains(big: dict, small: dict) -> bool:
         return (big["level"] == small["level"] and big["id"] != small["id"]
                 and set(small.get("position_types") or []) <= set(big.get("position_types") or []))
 
+    more = False
     for rec in records:
-        own = {p["pattern"]["id"] for p in rec["patterns"]}
+        own = {g["pattern"]["id"] for g in rec["pattern_groups"]}
         rec["contained_patterns"] = {
             q: sorted(p for p in own if contains(every[p], every[q]))
             for q in sorted(every) if q not in own and any(contains(every[p], every[q]) for p in own)}
+        kinds: dict[str, dict] = {}
+        for g in rec["merger_groups"]:
+            entry = kinds.setdefault(_merger_signature(g), {
+                "signature": _merger_signature(g), "from_type": g["from_type"],
+                "into_type": g["into_type"], "level": g["level"], "count": 0})
+            entry["count"] += g["count"]
+        rec["merger_kinds"] = list(kinds.values())
+        rec["pattern_coverage"] = rec.pop("pattern_groups")
+        rec["reduction_kinds"] = rec.pop("reduction_groups")
+        summary = rec["summary"] = {
+            "mergers": sum(g["count"] for g in rec["merger_groups"]),
+            "mergers_by_kind": _counts(rec["merger_groups"], "kind"),
+            "mergers_by_status": _counts(rec.pop("merger_groups"), "status"),
+            "patterns": len(rec["pattern_coverage"]),
+            "pattern_adoptions": sum(g["adoptions"] for g in rec["pattern_coverage"]),
+            "units_applying": rec.pop("units_applying"),
+            "reductions": sum(g["count"] for g in rec["reduction_kinds"]),
+            "reduction_kinds": len(rec["reduction_kinds"])}
+        # the three paged lists: mergers, pattern adoptions, reductions
+        more = more or offset + limit < max(summary["mergers"], summary["pattern_adoptions"],
+                                            summary["reductions"])
     sets = {
-        "patterns": [{p["pattern"]["id"] for p in r["patterns"]} | set(r["contained_patterns"])
-                     for r in records],
-        "mergers": [{_merger_signature(m) for m in r["mergers"]} for r in records],
-        "reductions": [{x["kind"]["what"] for x in r["reductions"]} for r in records],
+        "patterns": [{g["pattern"]["id"] for g in r["pattern_coverage"]}
+                     | set(r["contained_patterns"]) for r in records],
+        "mergers": [{k["signature"] for k in r["merger_kinds"]} for r in records],
+        "reductions": [{g["kind"]["what"] for g in r["reduction_kinds"]} for r in records],
     }
     for i, rec in enumerate(records):
         rec["only_here"] = {
             name: sorted(mine[i] - set().union(*(s for j, s in enumerate(mine) if j != i)))
             for name, mine in sets.items()}
-        rec["summary"] = {"mergers": len(rec["mergers"]),
-                          "patterns": len({p["pattern"]["id"] for p in rec["patterns"]}),
-                          "units_applying": len({p["unit"]["uid"] for p in rec["patterns"]}),
-                          "reductions": len(rec["reductions"]),
-                          "reduction_kinds": len(sets["reductions"][i])}
-    return {"units": records, "as_of": as_of,
+    return {"units": records, "as_of": as_of, "offset": offset, "limit": limit,
+            "next_offset": offset + limit if more else None,
             "common": {name: sorted(set.intersection(*mine)) for name, mine in sets.items()}}
 
 

@@ -34,4 +34,11 @@ def apply_schema(driver: neo4j.Driver, database: str) -> int:
         for label in FORMER_BRANCH_LABELS:
             session.run(f"MATCH (b:Body:{label}) "
                         f"CALL (b) {{ REMOVE b:{label} }} IN TRANSACTIONS OF 10000 ROWS").consume()
+    # graphs written before merger tallies were kept with the facts (graph/facts.py)
+    counts = driver.execute_query(
+        "RETURN COUNT { MATCH (:MergerTally) } AS tallies, "
+        "COUNT { MATCH (:Body)-[:MERGED_INTO]->() } AS mergers", database_=database).records[0]
+    if counts["mergers"] and not counts["tallies"]:
+        from mergegraph.graph.facts import recount_all_mergers
+        recount_all_mergers(driver, database)
     return len(statements)

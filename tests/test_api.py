@@ -57,6 +57,25 @@ def test_search_without_diacritics_finds_dam_ha(client):
     assert set(items[0]) == {"kind", "id", "name", "level", "era", "province_uid", "score"}
 
 
+@pytest.mark.parametrize("q,params", [("huyen", {}), ("ban", {"offset": 3, "limit": 7}),
+                                      ("uy ban", {"kind": "body", "limit": 5}),
+                                      ("xa", {"province": "22", "limit": 4})])
+def test_search_reads_a_window_of_the_index_and_widens_it(loaded, settings, monkeypatch,
+                                                           q, params):
+    """The index is asked for its best hits only; with a window of 1 (widened x8 while
+    the page could reach past it: too few kept, or a tie at its edge) the pages are
+    those of a window holding every hit."""
+    from mergegraph.graph import queries
+
+    pages = {}
+    for window in (10**6, 1):
+        monkeypatch.setattr(queries, "SEARCH_WINDOW", window)
+        with TestClient(create_app(settings.model_copy(update={"cache": False}))) as c:
+            pages[window] = [c.get("/search", params={"q": q, "offset": o, **params}).json()
+                             for o in (params.get("offset", 0), params.get("offset", 0) + 1)]
+    assert pages[1] == pages[10**6] and pages[1][0]["items"]
+
+
 def test_search_with_an_abbreviation(client):
     items = first(client, "ubkt dam ha")
     assert items[0]["kind"] == "body"
@@ -176,6 +195,55 @@ def test_quang_ninh_compared_with_son_la(client):
     assert set(qn["only_here"]["patterns"]) | set(sl["only_here"]["patterns"]) \
         | set(body["common"]["patterns"]) == all_patterns
     assert is_problem(client.get("/compare", params={"units": "22"}), 422)
+
+
+def test_compare_pages_are_stable_and_complete(client):
+    """Summaries come whole; the lists come a page at a time, and the pages of any
+    size put together are the whole list, in the same order, nothing twice."""
+    whole = client.get("/compare", params={"units": "22,14,200", "limit": 200}).json()
+    assert whole["next_offset"] is None
+    for size in (1, 2, 3):
+        pages, offset = [], 0
+        while offset is not None:
+            page = client.get("/compare", params={"units": "22,14,200", "limit": size,
+                                                  "offset": offset}).json()
+            assert page["offset"] == offset and page["limit"] == size
+            for u in page["units"]:
+                assert all(len(u[k]) <= size for k in ("mergers", "patterns", "reductions"))
+                # the summaries do not depend on the page
+                assert {k: u[k] for k in ("summary", "merger_kinds", "pattern_coverage",
+                                          "reduction_kinds", "only_here")} == \
+                    {k: w[k] for w in whole["units"] if w["unit"] == u["unit"]
+                     for k in ("summary", "merger_kinds", "pattern_coverage",
+                               "reduction_kinds", "only_here")}
+            pages.append(page)
+            offset = page["next_offset"]
+        for i, w in enumerate(whole["units"]):
+            for key, total in (("mergers", "mergers"), ("patterns", "pattern_adoptions"),
+                               ("reductions", "reductions")):
+                joined = [row for p in pages for row in p["units"][i][key]]
+                assert joined == w[key]
+                assert len(joined) == w["summary"][total]
+        longest = max(w["summary"][t] for w in whole["units"]
+                      for t in ("mergers", "pattern_adoptions", "reductions"))
+        assert len(pages) == max(1, -(-longest // size))  # no empty page at the end
+    # today's summaries read the tallies kept with the facts; as of a date they are
+    # counted from the mergers: a date after every fact gives the same
+    later = client.get("/compare", params={"units": "22,14,200", "limit": 200,
+                                           "as_of": "2099-12-31"}).json()
+    for w, x in zip(whole["units"], later["units"]):
+        assert (w["summary"], w["merger_kinds"]) == (x["summary"], x["merger_kinds"])
+        assert [m["fact_id"] for m in w["mergers"]] == [m["fact_id"] for m in x["mergers"]]
+    qn = whole["units"][0]
+    assert sum(k["count"] for k in qn["merger_kinds"]) == qn["summary"]["mergers"] \
+        == sum(qn["summary"]["mergers_by_kind"].values()) \
+        == sum(qn["summary"]["mergers_by_status"].values())
+    assert {k["signature"] for k in qn["merger_kinds"]} == {
+        f"{m['from']['body_type']} -> {m['into']['body_type']}" for m in qn["mergers"]}
+    assert {c["pattern"]["id"]: c["units_applying"] for c in qn["pattern_coverage"]} == {
+        pid: len({p["unit"]["uid"] for p in qn["patterns"] if p["pattern"]["id"] == pid})
+        for pid in {p["pattern"]["id"] for p in qn["patterns"]}}
+    assert is_problem(client.get("/compare", params={"units": "22,14", "limit": 0}), 422)
 
 
 def test_compare_shows_the_reductions_each_unit_reported(client):

@@ -217,6 +217,49 @@ def test_a_retraction_sticks_until_the_document_is_unretracted(db, conn):
     assert fingerprint(db, conn.database) == before
 
 
+def _tallies(db, conn) -> dict:
+    """The merger tallies kept with the facts, and the same counted from the mergers."""
+    key = ("coalesce(a.body_type, '') + '|' + coalesce(c.body_type, '') + '|' + "
+           "coalesce(a.level, '') + '|' + coalesce(m.kind, '') + '|' + coalesce(m.status, '')")
+    q = lambda cypher: sorted(tuple(r.values()) for r in _one(db, conn, cypher))  # noqa: E731
+    return {
+        "units": q("MATCH (t:MergerTally) RETURN t.unit_uid, t.key, t.count"),
+        "provinces": q("MATCH (t:ProvinceMergerTally) RETURN t.province_uid, t.key, t.count"),
+        "units_counted": q(f"MATCH (a:Body)-[m:MERGED_INTO]->(c:Body) "
+                           f"RETURN a.unit_uid, {key}, count(*)"),
+        "provinces_counted": q(f"MATCH (a:Body)-[m:MERGED_INTO]->(c:Body) "
+                               f"WHERE a.province_uid IS NOT NULL "
+                               f"RETURN a.province_uid, {key}, count(*)"),
+    }
+
+
+def test_merger_tallies_follow_every_write(db, conn):
+    """What /compare's summaries read is what the mergers say after a load, a changed
+    document, a retraction and an unretraction (and a tally at zero is gone)."""
+    corpus = two_documents()
+    corpus.docs["c"] = [merger("194", ["ban-to-chuc", "noi-vu"], into="ban-to-chuc+noi-vu"),
+                        merger("194", ["uy-ban-kiem-tra", "thanh-tra"], status="planned",
+                               start=60)]
+    steps = [lambda: corpus.load(db, conn.database)]
+
+    def change():
+        corpus.docs["c"][1] = merger("194", ["uy-ban-kiem-tra", "thanh-tra"], start=60)
+        corpus.load(db, conn.database)
+
+    steps += [change, lambda: retract_documents(db, conn.database, ["b", "c"]),
+              lambda: corpus.load(db, conn.database, unretract=True),
+              lambda: retract_documents(db, conn.database, ["a", "b", "c"])]
+    seen = []
+    for step in steps:
+        step()
+        t = _tallies(db, conn)
+        assert t["units"] == t["units_counted"] and t["provinces"] == t["provinces_counted"]
+        seen.append(t)
+    assert {p for p, _, _ in seen[0]["provinces"]} == {"legacy:22", "legacy:14"}  # QN, SL
+    assert seen[0]["provinces"] != seen[1]["provinces"]  # the status moved
+    assert seen[-1] == {k: [] for k in seen[-1]}
+
+
 def test_ended_arrangement_keeps_its_history(db, conn):
     Corpus({
         "start": [concurrency("200", "district", ["head@ban-dan-van", "head@mttq"],

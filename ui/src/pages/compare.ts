@@ -28,6 +28,13 @@ function picker(codes: string[]) {
   return h("div", { class: "picker" }, input, list);
 }
 
+const PAGE = 100;
+
+/** "… and N more" under a cell that shows only the first page of its items. */
+function more(n: number, what: string) {
+  return n > 0 ? h("div", { class: "small muted more" }, `và ${n} ${what} khác (xem trang của đơn vị)`) : null;
+}
+
 export async function comparePage(root: HTMLElement, codesText: string) {
   const codes = codesText.split(",").map((c) => c.trim()).filter(Boolean);
   root.append(h("h1", null, "So sánh các tỉnh ", h("span", { class: "en" }, "Compare")));
@@ -37,21 +44,31 @@ export async function comparePage(root: HTMLElement, codesText: string) {
     return;
   }
   root.append(loading());
-  const data = await get("/compare", { units: codes.join(",") });
+  // summaries come whole; the lists, one page of PAGE per unit (a province of a big
+  // graph has thousands of mergers): cells show counts and the first items
+  const data = await get("/compare", { units: codes.join(","), limit: PAGE });
   clear(root);
   const recs: any[] = data.units;
+  // the CSV has every row: the other pages are read in the background
+  const whole = recs.map((r) => ({ unit: r.unit, mergers: [...r.mergers], patterns: [...r.patterns], reductions: [...r.reductions] }));
+  void (async () => {
+    for (let offset = data.next_offset; offset != null;) {
+      const page = await get("/compare", { units: codes.join(","), limit: 200, offset });
+      page.units.forEach((u: any, i: number) => {
+        for (const key of ["mergers", "patterns", "reductions"] as const) whole[i][key].push(...u[key]);
+      });
+      offset = page.next_offset;
+    }
+  })();
   const common = new Set<string>(data.common.patterns);
 
   // every pattern any of them applies, with its coverage in each
   const patterns = new Map<string, any>();
-  for (const r of recs) for (const p of r.patterns) patterns.set(p.pattern.id, p.pattern);
+  for (const r of recs) for (const c of r.pattern_coverage) patterns.set(c.pattern.id, c.pattern);
   const grouped = recs.map((r) => {
     const byPattern = new Map<string, any>();
-    for (const p of r.patterns) {
-      const entry = byPattern.get(p.pattern.id) ?? { pattern: p.pattern, units: [] as any[] };
-      entry.units.push(p);
-      byPattern.set(p.pattern.id, entry);
-    }
+    for (const c of r.pattern_coverage) byPattern.set(c.pattern.id, { pattern: c.pattern, coverage: c, units: [] as any[] });
+    for (const p of r.patterns) byPattern.get(p.pattern.id)?.units.push(p);
     return { rec: r, byPattern };
   });
 
@@ -71,6 +88,7 @@ export async function comparePage(root: HTMLElement, codesText: string) {
       fs.length ? h("ul", { class: "compact figures" }, fs.map((f) => h("li", null, h("strong", null, f.of ? `${f.count}/${f.of}` : `${f.count}`),
         " ", h("span", { class: "small" }, f.unit.uid === rec.unit.uid ? "toàn tỉnh" : f.unit.name)))) : null,
       h("div", { class: "small muted" }, entry.units.filter((u: any) => u.count == null).map((u: any) => u.unit.name).join(", ")),
+      more(entry.coverage.adoptions - entry.units.length, "đơn vị"),
       only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
   };
 
@@ -83,13 +101,14 @@ export async function comparePage(root: HTMLElement, codesText: string) {
         h("a", { href: href.compare(codes.filter((x) => x !== c)), title: "Bỏ tỉnh này" },
           `− ${recs.find((r) => r.unit.code === c)?.unit.name ?? c}`)))),
       csvButton(`mergegraph-so-sanh-${codes.join("-")}.csv`, ["loại", "mô tả", "cấp", "tỉnh", "đơn vị", "số liệu", "trạng thái", "ngày", "fact_id"],
-        () => compareCsv(recs))),
+        () => compareCsv(whole))),
     h("section", { class: "card" },
       h("h2", null, "Tóm tắt ", h("span", { class: "en" }, "Summary")),
       scroller(h("table", { class: "compare summary" },
         h("thead", null, h("tr", null, h("th", null, ""), recs.map((r) => h("th", null, unitLink(r.unit))))),
         h("tbody", null,
           h("tr", null, h("th", null, "Quan hệ sáp nhập"), recs.map((r) => h("td", null, String(r.summary.mergers)))),
+          h("tr", null, h("th", null, "— đã thực hiện"), recs.map((r) => h("td", null, String(r.summary.mergers_by_status.implemented ?? 0)))),
           h("tr", null, h("th", null, "Mô hình kiêm nhiệm"), recs.map((r) => h("td", null, String(r.summary.patterns)))),
           h("tr", null, h("th", null, "Đơn vị áp dụng"), recs.map((r) => h("td", null, String(r.summary.units_applying)))),
           h("tr", null, h("th", null, "Số liệu cắt giảm"), recs.map((r) => h("td", null, String(r.summary.reductions)))))))),
@@ -125,28 +144,30 @@ function compareCsv(recs: any[]) {
 
 function reductionTable(recs: any[], common: Set<string>) {
   const kinds = new Map<string, string>();
-  for (const r of recs) for (const x of r.reductions) kinds.set(x.kind.what, x.kind.name);
+  for (const r of recs) for (const k of r.reduction_kinds) kinds.set(k.kind.what, k.kind.name);
   if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có số liệu cắt giảm được ghi nhận.");
   return scroller(h("table", { class: "compare reductions-compare" },
     h("thead", null, h("tr", null, h("th", null, "Cắt giảm"), recs.map((r) => h("th", null, r.unit.name)))),
     h("tbody", null, [...kinds].map(([what, name]) => h("tr", { class: common.has(what) ? "same" : "differs", "data-kind": what },
       h("td", null, name),
       recs.map((r) => {
+        const count = r.reduction_kinds.filter((k: any) => k.kind.what === what).reduce((n: number, k: any) => n + k.count, 0);
+        if (!count) return h("td", { class: "absent" }, "—");
         const here = r.reductions.filter((x: any) => x.kind.what === what);
-        if (!here.length) return h("td", { class: "absent" }, "—");
         const only = r.only_here.reductions.includes(what);
         return h("td", { class: only ? "only-here" : "present" },
           h("ul", { class: "compact" }, here.map((x: any) => h("li", null,
             reductionText(x), " · ", unitLink(x.unit), " ", statusBadge(x.status),
             factEvidence(x.fact_id, "trích dẫn")))),
+          more(count - here.length, "số liệu"),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
       }))))));
 }
 
 function mergerTable(recs: any[], common: Set<string>) {
   const kinds = new Map<string, { from: string; into: string; level?: string }>();
-  for (const r of recs) for (const m of r.mergers) {
-    kinds.set(`${m.from.body_type} -> ${m.into.body_type}`, { from: m.from.body_type, into: m.into.body_type, level: m.from.level });
+  for (const r of recs) for (const k of r.merger_kinds) {
+    kinds.set(k.signature, { from: k.from_type, into: k.into_type, level: k.level });
   }
   if (kinds.size === 0) return h("p", { class: "muted" }, "Không tỉnh nào có quan hệ sáp nhập được ghi nhận.");
   return scroller(h("table", { class: "compare mergers-compare" },
@@ -154,13 +175,15 @@ function mergerTable(recs: any[], common: Set<string>) {
     h("tbody", null, [...kinds].sort().map(([sig, k]) => h("tr", { class: common.has(sig) ? "same" : "differs" },
       h("td", null, `${bodyName(k.from, k.level)} → ${bodyName(k.into, k.level)}`, k.level ? h("div", { class: "small muted" }, label(LEVEL, k.level)) : null),
       recs.map((r) => {
+        const count = r.merger_kinds.find((k: any) => k.signature === sig)?.count ?? 0;
+        if (!count) return h("td", { class: "absent" }, "—");
         const here = r.mergers.filter((m: any) => `${m.from.body_type} -> ${m.into.body_type}` === sig);
-        if (!here.length) return h("td", { class: "absent" }, "—");
         const only = r.only_here.mergers.includes(sig);
         return h("td", { class: only ? "only-here" : "present" },
           h("ul", { class: "compact" }, here.map((m: any) => h("li", null,
             h("a", { href: href.body(m.into.id) }, m.into.name), " ", h("span", { class: "small" }, label(MERGE_KIND, m.kind)), " ",
             statusBadge(m.status)))),
+          more(count - here.length, "quan hệ"),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
       }))))));
 }

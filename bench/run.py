@@ -31,6 +31,7 @@ import extract_bench  # noqa: E402
 import generate  # noqa: E402
 import lineage  # noqa: E402
 import load_bench  # noqa: E402
+import endpoints  # noqa: E402
 import throughput  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -70,6 +71,8 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
         with api_server.RssSampler(proc) as rss:
             out["lineage"] = lineage.measure(inst, base, sample, calls=cfg["lineage_calls"])
             log(f"lineage (cache off): {out['lineage']}")
+            out["endpoints"] = endpoints.latency(base, tgt, calls=cfg["endpoint_calls"])
+            log(f"endpoints, one client (cache off): {out['endpoints']}")
             out["throughput_1_worker"] = throughput.run_locust(
                 base, tgt, users=32, seconds=cfg["locust_seconds"],
                 watch={"api": proc, "neo4j": neo_proc})
@@ -98,6 +101,8 @@ def run_scale(inst, scale: int, seed: int, cfg: dict) -> dict:
                         f"{out['throughput_2_workers' + suffix]['rps']} req/s")
                 out["api_peak_rss_mb_2_workers" + suffix] = round(rss.peak, 1)
     out["lineage_profile"] = lineage.profile(inst, sample[0])
+    out["profiles"] = endpoints.profiles(inst, tgt)
+    log(f"db hits: { {k: v['db_hits'] for k, v in out['profiles'].items()} }")
     out["loadavg_end"] = os.getloadavg()
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
@@ -132,6 +137,11 @@ def figures(report: dict) -> dict:
         "extract_corpus_docs_per_s": report["extraction"].get("corpus", {}).get("docs_per_s"),
         "loader_peak_rss_mb": last["load"]["loader"]["peak_rss_mb"],
         "api_peak_rss_mb": last.get("api_peak_rss_mb_1_worker"),
+        "api_peak_rss_mb_cached": last.get("api_peak_rss_mb_1_worker_cached"),
+        "endpoint_p99_ms": {k: v["p99_ms"] for k, v in last.get("endpoints", {}).items()},
+        "lineage_cached_api_p99_vs_bolt": last.get("lineage_cached", {}).get("api_p99_vs_bolt"),
+        "db_hits_by_scale": {str(s["scale"]): {k: v["db_hits"] for k, v in s["profiles"].items()}
+                             for s in scales if "profiles" in s},
     }
     if len(scales) > 1:
         growth = last["lineage"]["api_p99_ms"] / first["lineage"]["api_p99_ms"]
@@ -162,11 +172,13 @@ def main() -> None:
 
     if args.quick:
         scales = [int(s) for s in (args.scales or "2000").split(",")]
-        cfg = {"lineage_calls": 150, "locust_seconds": args.locust_seconds or 10,
+        cfg = {"lineage_calls": 150, "endpoint_calls": 40,
+               "locust_seconds": args.locust_seconds or 10,
                "two_workers": False, "extract_docs": 40, "corpus_rounds": 1}
     else:
         scales = [int(s) for s in (args.scales or "10000,100000,1000000").split(",")]
-        cfg = {"lineage_calls": 500, "locust_seconds": args.locust_seconds or 30,
+        cfg = {"lineage_calls": 500, "endpoint_calls": 200,
+               "locust_seconds": args.locust_seconds or 30,
                "two_workers": True, "extract_docs": 300, "corpus_rounds": 3}
     cfg["group_rows"] = args.group_rows
     mode = "quick" if args.quick else "full"

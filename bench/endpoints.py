@@ -24,7 +24,7 @@ import httpx
 
 from common import DATABASE, driver, percentile
 from mergegraph.graph.catalog import query
-from mergegraph.graph.queries import FAR_FUTURE
+from mergegraph.graph.queries import FAR_FUTURE, SEARCH_WINDOW
 from mergegraph.graph.search import lucene_query
 
 COMPARE_LIMIT = 50  # /compare's default page (api/routes.py)
@@ -84,10 +84,12 @@ def profiles(inst, targets: dict) -> dict:
     with driver(inst) as drv, drv.session(database=DATABASE) as s:
         out["search"] = _profile(s, "search", {
             "query": lucene_query(targets["search"][0]), "offset": 0, "limit": 20,
-            "labels": ["AdminUnit", "Body", "Position", "Person"], "province": None})
+            "labels": ["AdminUnit", "Body", "Position", "Person"], "province": None,
+            "window": SEARCH_WINDOW})
         out["search_ubkt"] = _profile(s, "search", {
             "query": lucene_query(targets["search"][60]), "offset": 0, "limit": 20,
-            "labels": ["AdminUnit", "Body", "Position", "Person"], "province": None})
+            "labels": ["AdminUnit", "Body", "Position", "Person"], "province": None,
+            "window": SEARCH_WINDOW})
         out["lineage"] = _profile(s, "body_lineage", {
             "id": body, "direction": "both", "as_of": FAR_FUTURE, "max_depth": 20})
         out["patterns"] = _profile(s, "patterns", {

@@ -25,11 +25,14 @@ from .vocab import LEVEL_RANK, Vocabulary, load_cues
 _STATUS = load_cues().status             # cues.yaml: ended, planned, pilot
 _ENDED, _PLANNED, _PILOT = _STATUS["ended"], _STATUS["planned"], _STATUS["pilot"]
 _CUES = load_cues()
-_THEREBY = re.compile(r"^\W*(?:" + _CUES.w("thereby") + r")\b")
+_STATUS_WORDS = _CUES.status_words
+_THEREBY = re.compile(r"\W*(?:" + _CUES.w("thereby") + r")\b")      # at a sentence's start (.match)
 
 
 def status_in(text: str) -> str | None:
     """The status words of a stretch of text (matching form), strongest first."""
+    if _STATUS_WORDS.search(text) is None:      # most stretches say none: one pass, no word boundaries
+        return None
     if _ENDED.search(text):
         return "ended"
     if _PLANNED.search(text):
@@ -333,7 +336,7 @@ class DocContext:
             intro = status_in(self.match[s.start:colon])
             if intro:
                 return intro
-        if _THEREBY.match(self.match[s.start:s.end]) and s.index > 0:
+        if _THEREBY.match(self.match, s.start, s.end) and s.index > 0:
             prev = self.prepared.sentences[s.index - 1]
             inherited = status_in(self.match[prev.start:prev.end])
             if inherited:

@@ -146,6 +146,8 @@ class Cues:
         self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
         # what a sentence needs to be read word by word: a trigger or a count report, in one pass
         self.hot = re.compile(self.trigger.pattern + "|" + self.count_report.pattern)
+        # every status phrase as plain text: a stretch holding none has no status word (one cheap pass)
+        self.status_words = re.compile(alternation(p for phrases in spec.status.values() for p in phrases))
         self.status = {}
         for name, phrases in spec.status.items():
             plain = [p for p in phrases if p not in spec.status_unless]

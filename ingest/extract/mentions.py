@@ -106,39 +106,43 @@ _BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+
 _TYPE_HINTS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp", "tx", "tt", "h.", "q.", "p.")
 _TYPE_HINT = re.compile("|".join(map(re.escape, _TYPE_HINTS)))      # any of them, anywhere
 _WARD_AFTER = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)\b")
-_JOIN = re.compile(r"^[\s,()\-–]*(?:và\s*)?$")
+_JOIN = re.compile(r"[\s,()\-–]*(?:và\s*)?$")       # all of match[pos:endpos]
 
 
-def _runs(text: str, match: str):
+def _runs(text: str, match: str) -> list[tuple[int, int, bool]]:
+    """(start, end, several words) of the runs of capitalised words, in text order."""
+    runs = []
     for m in _RUN.finditer(text):
         a = m.start()
         if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
             continue                          # inside a word ("iPhone")
-        yield a, m.end(), " " in m.group()
-    for m in _NUMBERED.finditer(match):
-        yield m.start(1), m.end(1), False
+        runs.append((a, m.end(), " " in m.group()))
+    numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(match)]
+    if numbered:
+        runs.extend(numbered)
+        runs.sort()
+    return runs
 
 
 def _windows(text: str, match: str):
     """Stretches of text that may name places: runs of capitalised words with
     the type word before them, joined when only commas, dashes, brackets or
-    "và" stand between. A lone capitalised word without a type word is no place."""
+    "và" stand between. A lone capitalised word without a type word is no place.
+    (The patterns read `match` between offsets: no stretch is copied.)"""
     start = end = -1
-    for a, b, several in sorted(_runs(text, match)):
-        before_text = match[max(0, a - 16):a]
-        before = None
-        if _TYPE_HINT.search(before_text):
-            before = _BEFORE_RUN.search(before_text)
+    for a, b, several in _runs(text, match):
+        lo = max(0, a - 16)
+        before = _BEFORE_RUN.search(match, lo, a) if _TYPE_HINT.search(match, lo, a) else None
         if before:
-            a = a - len(before_text) + before.start()
+            a = before.start()
         elif not several:
-            if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+            if start >= 0 and a >= end and _JOIN.match(match, end, a):
                 end = b                       # a one-word item of a list ("A, B và C")
             continue
         after = _WARD_AFTER.match(match, b)
         if after:
             b = after.end()
-        if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+        if start >= 0 and a >= end and _JOIN.match(match, end, a):
             end = b
             continue
         if start >= 0:

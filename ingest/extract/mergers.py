@@ -65,7 +65,7 @@ _WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
 _AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 # a sentence without one of these strings has no merger or transfer (a cheap test first)
-_QUICK = tuple({norm_phrase(w) for w in _CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]})
+_QUICK = re.compile(alternation(_CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]))
 _MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
 
 
@@ -156,8 +156,10 @@ def _refs(ctx: DocContext, c: Chunk) -> list[BodyRef]:
 def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
+    if not _QUICK.search(match, s.start, s.end):
+        return []
     low = match[s.start:s.end]
-    if not any(w in low for w in _QUICK) or not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
+    if not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
         return []
     sent = _Sentence(ctx, view)
     if not sent.bodies:

@@ -30,13 +30,8 @@ _new = tuple.__new__        # a token without the Python-level constructor (the 
 
 
 def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(match, start, len(match) if end is None else end):
-        s, e = m.span()
-        first = text[s]
-        append(_new(Token, (s, e, match[s:e], first.isupper(), first.isalnum())))
-    return out
+    spans = [m.span() for m in _TOKEN.finditer(match, start, len(match) if end is None else end)]
+    return [_new(Token, (s, e, match[s:e], text[s].isupper(), text[s].isalnum())) for s, e in spans]
 
 
 def phrase_tokens(phrase: str) -> list[str]:

@@ -367,10 +367,16 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     surnames = vocab.surname_keys
     roots = vocab.lexicon.root
     heads = vocab.composite_heads.root
+    entry_words = vocab.entry_words
     n = len(tokens)
     next_place = 0
     i = 0
     while i < n:
+        low = tokens[i].low
+        if low not in entry_words and low not in surnames and low not in _FUNCTION_WORDS \
+                and i not in place_at:
+            i += 1                        # a plain word: no chunk starts here
+            continue
         while next_place < len(place_starts) and place_starts[next_place] < i:
             next_place += 1
         limit = place_starts[next_place] if next_place < len(place_starts) else n

@@ -171,6 +171,7 @@ class Vocabulary:
     surname_keys: frozenset[str] = frozenset()     # surnames in matching form
     cues: Cues | None = None
     list_heads: frozenset[str] = frozenset()       # composite heads that list bodies
+    entry_words: frozenset[str] = frozenset()      # first words of the lexicon's and the heads' entries
 
     def parts_of(self, key: str) -> tuple[str, ...]:
         """The part types of a merged body type ("a+b", or a type with parts)."""
@@ -258,4 +259,5 @@ def vocabulary() -> Vocabulary:
     surnames = frozenset(people["surnames"])
     return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
                       frozenset(norm_phrase(s) for s in surnames), cues,
-                      frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())))
+                      frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())),
+                      frozenset(lexicon.root) | frozenset(heads.root))

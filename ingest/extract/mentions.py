@@ -152,6 +152,9 @@ def _windows(text: str, match: str):
         yield start, end
 
 
+_LOOKUPS_MAX = 200_000       # answers kept on the gazetteer (a few tens of MB at most)
+
+
 def _text_of(text: str, tokens: list[Token], a: int, b: int) -> str:
     return text[tokens[a].start:tokens[b - 1].end]
 
@@ -161,7 +164,11 @@ class PlaceFinder:
         self.gaz = gaz
         self.surnames = surnames          # in matching form
         self.hint = hint_province
-        self._memo: dict[tuple, tuple[str, list[str]] | None] = {}   # a document names its places again
+        # names looked up in the gazetteer: their answer depends on it and on the hint only, so
+        # it is kept on the gazetteer for the documents after this one (texts name the same places)
+        if len(gaz.lookups) > _LOOKUPS_MAX:
+            gaz.lookups.clear()
+        self._memo: dict[tuple, tuple[str, list[str]] | None] = gaz.lookups
 
     def typed(self, prefix: str, name: str) -> tuple[str, list[str]] | None:
         k = (prefix, name)
@@ -191,7 +198,7 @@ class PlaceFinder:
         return ("commune", codes) if codes else None
 
     def bare(self, name: str, ward_type: str | None) -> tuple[str, list[str]] | None:
-        k = (None, name, ward_type)
+        k = ("bare", self.hint, name, ward_type)
         if k not in self._memo:
             self._memo[k] = self._bare(name, ward_type)
         found = self._memo[k]

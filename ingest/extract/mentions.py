@@ -58,16 +58,21 @@ class Mentions:
 # --- places -------------------------------------------------------------------
 
 _TWO_WORD_TYPES = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+_ONE_WORD_TYPES = frozenset({"tỉnh", "huyện", "quận", "xã", "phường"})
 _ABBREV_TYPES = {"tp", "tx", "tt", "h", "q", "p"}
+# the words a type word starts with (any other token is none)
+_TYPE_FIRST = frozenset({a for a, _b in _TWO_WORD_TYPES}) | _ONE_WORD_TYPES | _ABBREV_TYPES
 
 
 def _type_word(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """A unit type word at token i: (key prefix, index after it)."""
     t = tokens[i]
+    if t.low not in _TYPE_FIRST:
+        return None, i
     n = len(tokens)
     if i + 1 < n and (t.low, tokens[i + 1].low) in _TWO_WORD_TYPES:
         return TYPE_PREFIX[f"{t.low} {tokens[i + 1].low}"], i + 2
-    if t.low in ("tỉnh", "huyện", "quận", "xã", "phường"):
+    if t.low in _ONE_WORD_TYPES:
         return TYPE_PREFIX[t.low], i + 1
     if t.low in _ABBREV_TYPES and t.cap and t.end - t.start <= 2:
         j = i + 1

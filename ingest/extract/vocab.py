@@ -63,29 +63,30 @@ class Lexicon:
         n = len(tokens) if limit is None else limit
         best_end, best = -1, None
         stack = [(self.root, i)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, j = stack.pop()
+            node, j = pop()
             if j >= n:
                 continue
             tok = tokens[j].low
             child = node.get(tok)
             if child is not None:
-                if _VALUE in child and j + 1 > best_end:
+                if j >= best_end and _VALUE in child:
                     best_end, best = j + 1, child[_VALUE]
-                stack.append((child, j + 1))
+                push((child, j + 1))
             if j > i + 1 and tok in SOFT:
                 # a separator inside a name after two words of it at least: "Văn hóa và
                 # Thông tin"; never "huyện và Đoàn" read as "Huyện đoàn"
-                stack.append((node, j + 1))
+                push((node, j + 1))
             gap = node.get(_GAP)
             if gap is not None:
-                stack.append((gap, j))          # an empty gap
+                push((gap, j))          # an empty gap
                 k = j
                 for _ in range(_GAP_MAX):
                     if k >= n or tokens[k].low in HARD or tokens[k].low == ",":
                         break
                     k += 1
-                    stack.append((gap, k))
+                    push((gap, k))
         return best_end, best
 
 

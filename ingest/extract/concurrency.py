@@ -242,6 +242,8 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
     """Patterns of posts joined by a connector. `person_of` (position index ->
     person) is the holdings' result for the same sentence."""
     out = SentenceResult()
+    if len(positions) < 2:
+        return out                     # one post is no pattern of posts
     facts = out.facts
     index = {id(p): k for k, p in enumerate(positions)}
     lists = None                       # the sentence's lists of units, read once when needed

@@ -60,9 +60,9 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
     out = SentenceResult()
     match = ctx.match
     chunks = ctx.chunks
-    names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
     if not positions:
         return out
+    names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
     names = sorted(names + _named_again(ctx, view, names), key=lambda x: x[1].start)
     if not names:
         return out

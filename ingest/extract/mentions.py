@@ -160,6 +160,20 @@ def _windows(text: str, match: str):
 _LOOKUPS_MAX = 200_000       # answers kept on the gazetteer (a few tens of MB at most)
 
 
+def _tokenized_windows(text: str, match: str) -> list[tuple[int, list[Token]]]:
+    """(start, tokens) of each window; a stretch written again shares the tokens
+    of its first occurrence (the same words: their offsets are the first's)."""
+    out = []
+    first: dict[tuple[str, str], list[Token]] = {}
+    for start, end in _windows(text, match):
+        k = (text[start:end], match[start:end])   # what its tokens and places depend on
+        tokens = first.get(k)
+        if tokens is None:
+            tokens = first[k] = tokenize(text, match, start, end)
+        out.append((start, tokens))
+    return out
+
+
 def _text_of(text: str, tokens: list[Token], a: int, b: int) -> str:
     return text[tokens[a].start:tokens[b - 1].end]
 
@@ -225,16 +239,26 @@ class PlaceFinder:
 
     def find(self, text: str, match: str, windows: list | None = None) -> list[Place]:
         """Every place the text names. Only the stretches that can hold a place
-        (capitalised words, with the type word before them) are tokenized;
-        `windows` are the tokenized stretches of an earlier pass over the same
-        text (kept in self.windows), read again with another province hint."""
+        (capitalised words, with the type word before them) are tokenized, and a
+        stretch written again (a document names its places again) is read once:
+        its places are those of its first occurrence, moved. `windows` are the
+        (start, tokens) of an earlier pass over the same text (kept in
+        self.windows), read again with another province hint."""
         places: list[Place] = []
         chain_base = 0
         if windows is None:
-            windows = [tokenize(text, match, start, end) for start, end in _windows(text, match)]
+            windows = _tokenized_windows(text, match)
         self.windows = windows
-        for tokens in windows:
-            found = self._find(text, tokens)
+        first: dict[int, tuple[int, list[Place]]] = {}     # id(tokens) -> (start, places found)
+        for start, tokens in windows:
+            seen = first.get(id(tokens))
+            if seen is None:
+                found = self._find(text, tokens)
+                first[id(tokens)] = (start, found)
+            else:
+                delta = start - seen[0]
+                found = [Place(p.t0, p.t1, p.start + delta, p.end + delta, p.level, list(p.candidates),
+                               typed=p.typed, plural=p.plural) for p in seen[1]]
             self._chains(tokens, found, chain_base)
             chain_base += len(found) + 1
             places.extend(found)

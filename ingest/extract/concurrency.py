@@ -216,9 +216,10 @@ def chains(match: str, positions: list[Position]) -> list[Chain]:
 def position_refs(ctx: DocContext, positions: list[Position]) -> list[PositionRef]:
     refs, seen = [], set()
     for p in positions:
-        if p.key and p.key not in seen:
-            seen.add(p.key)
-            refs.append(PositionRef(p.key, p.role, p.body, ctx.text[p.start:p.end],
+        k = p.key
+        if k and k not in seen:
+            seen.add(k)
+            refs.append(PositionRef(k, p.role, p.body, ctx.text[p.start:p.end],
                                     ctx.level(p.level), p.start, p.end))
     return refs
 

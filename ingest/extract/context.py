@@ -47,12 +47,15 @@ _DATE_FULL = re.compile(_SINCE + r"(?:(?:" + _CUES.w("day") + r")\s+)?(\d{1,2})\
 _DATE_MONTH = re.compile(_SINCE + r"(?:" + _CUES.w("month") + r")\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_YEAR = re.compile(_SINCE + r"(?:(?:" + _CUES.w("year") + r")\s+)?((?:19|20)\d{2})\b")
 _SINCE_WORDS = tuple(_CUES.spec.words["since"])
+# a text holds one of them iff it holds one of those that contain no other (one search)
+_SINCE_ANY = re.compile("|".join(re.escape(w) for w in _SINCE_WORDS
+                                 if not any(o != w and o in w for o in _SINCE_WORDS)))
 _CITY_TYPES = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def date_in(text: str) -> str | None:
     """The date an arrangement started, when the text says it ("từ tháng 8/2018")."""
-    if not any(w in text for w in _SINCE_WORDS):     # each pattern needs one
+    if not _SINCE_ANY.search(text):     # each pattern needs one of _SINCE_WORDS
         return None
     m = _DATE_FULL.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:

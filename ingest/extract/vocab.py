@@ -61,6 +61,24 @@ class Lexicon:
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Any]:
         """Longest entry starting at token i: (end token index, value) or (-1, None)."""
         n = len(tokens) if limit is None else limit
+        # most names are read word after word: one path down the trie, while no
+        # separator or gap could open another (then the full walk below)
+        best_end, best = -1, None
+        node, j = self.root, i
+        while j < n:
+            tok = tokens[j].low
+            if _GAP in node or (j > i + 1 and tok in SOFT):
+                return self._walk(tokens, i, n)
+            node = node.get(tok)
+            if node is None:
+                break
+            if _VALUE in node:
+                best_end, best = j + 1, node[_VALUE]
+            j += 1
+        return best_end, best
+
+    def _walk(self, tokens: list[Token], i: int, n: int) -> tuple[int, Any]:
+        """Every path: words, optional separators, gaps; the longest entry (the first found of equals)."""
         best_end, best = -1, None
         stack = [(self.root, i)]
         pop, push = stack.pop, stack.append

@@ -103,7 +103,7 @@ def _name_run(tokens: list[Token], j: int, digits: bool) -> int:
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
 _CAPWORD = rf"[{_UPPER}][^\W_]*"
 # a run of capitalised words; numbers after a type word ("Quận 1") are found apart
-_RUN = re.compile(rf"{_CAPWORD}(?:[ ]{_CAPWORD})*")
+_RUN = re.compile(rf"{_CAPWORD}((?:[ ]{_CAPWORD})+)?")          # group 1: the words after the first
 _NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
 # what may stand before a run: "các huyện", "thị xã", "TP.", "H."
 _BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường)\s+"
@@ -121,7 +121,7 @@ def _runs(text: str, match: str) -> list[tuple[int, int, bool]]:
         a = m.start()
         if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
             continue                          # inside a word ("iPhone")
-        runs.append((a, m.end(), " " in m.group()))
+        runs.append((a, m.end(), m.lastindex is not None))
     numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(match)]
     if numbered:
         runs.extend(numbered)
@@ -135,19 +135,21 @@ def _windows(text: str, match: str):
     "và" stand between. A lone capitalised word without a type word is no place.
     (The patterns read `match` between offsets: no stretch is copied.)"""
     start = end = -1
+    # (a few hundred runs a page: the patterns' methods are bound once)
+    hint, before_run, ward_after, join = _TYPE_HINT.search, _BEFORE_RUN.search, _WARD_AFTER.match, _JOIN.match
     for a, b, several in _runs(text, match):
-        lo = max(0, a - 16)
-        before = _BEFORE_RUN.search(match, lo, a) if _TYPE_HINT.search(match, lo, a) else None
+        lo = a - 16 if a > 16 else 0
+        before = before_run(match, lo, a) if hint(match, lo, a) else None
         if before:
             a = before.start()
         elif not several:
-            if start >= 0 and a >= end and _JOIN.match(match, end, a):
+            if start >= 0 and a >= end and join(match, end, a):
                 end = b                       # a one-word item of a list ("A, B và C")
             continue
-        after = _WARD_AFTER.match(match, b)
+        after = ward_after(match, b)
         if after:
             b = after.end()
-        if start >= 0 and a >= end and _JOIN.match(match, end, a):
+        if start >= 0 and a >= end and join(match, end, a):
             end = b
             continue
         if start >= 0:

@@ -282,11 +282,12 @@ def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
     "đồng chí Vụ"): the full name the document gave before, when only one fits."""
     text, match = ctx.text, ctx.match
     s = view.sentence
-    if not _CUES.person_title_at.search(match, s.start, s.end):
+    titles = list(_CUES.person_title_at.finditer(match, s.start, s.end))
+    if not titles:
         return []
     starts = {c.start for _i, c in names}
     out = []
-    for t in _CUES.person_title_at.finditer(match, s.start, s.end):
+    for t in titles:
         a = t.end()
         if a >= s.end or not text[a].isupper() or a in starts:
             continue

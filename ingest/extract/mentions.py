@@ -105,11 +105,12 @@ _CAPWORD = rf"[{_UPPER}][^\W_]*"
 # a run of capitalised words; numbers after a type word ("Quận 1") are found apart
 _RUN = re.compile(rf"{_CAPWORD}((?:[ ]{_CAPWORD})+)?")          # group 1: the words after the first
 _NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
-# what may stand before a run: "các huyện", "thị xã", "TP.", "H."
-_BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường)\s+"
-                         r"|(?:tp|tx|tt|t\.p)\.?\s*|[hqp]\.\s*)$")
-_TYPE_HINTS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp", "tx", "tt", "h.", "q.", "p.")
-_TYPE_HINT = re.compile("|".join(map(re.escape, _TYPE_HINTS)))      # any of them, anywhere
+# what may stand before a run: "các huyện", "thị xã", "TP.", "H." (each alternative starts
+# with a letter of its own, so that the regex engine skips to those letters)
+_TYPE_WORDS = r"thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường"
+_BEFORE_RUN = re.compile("(?:" + "|".join(
+    [r"các\s+(?:" + _TYPE_WORDS + r")\s+"] + [w + r"\s+" for w in _TYPE_WORDS.split("|")]
+    + [r"tp\.?\s*", r"tx\.?\s*", r"tt\.?\s*", r"t\.p\.?\s*", r"h\.\s*", r"q\.\s*", r"p\.\s*"]) + ")$")
 _WARD_AFTER = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)\b")
 _JOIN = re.compile(r"[\s,()\-–]*(?:và\s*)?$")       # all of match[pos:endpos]
 
@@ -136,10 +137,9 @@ def _windows(text: str, match: str):
     (The patterns read `match` between offsets: no stretch is copied.)"""
     start = end = -1
     # (a few hundred runs a page: the patterns' methods are bound once)
-    hint, before_run, ward_after, join = _TYPE_HINT.search, _BEFORE_RUN.search, _WARD_AFTER.match, _JOIN.match
+    before_run, ward_after, join = _BEFORE_RUN.search, _WARD_AFTER.match, _JOIN.match
     for a, b, several in _runs(text, match):
-        lo = a - 16 if a > 16 else 0
-        before = before_run(match, lo, a) if hint(match, lo, a) else None
+        before = before_run(match, a - 16 if a > 16 else 0, a)
         if before:
             a = before.start()
         elif not several:

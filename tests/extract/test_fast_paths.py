@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from mergegraph.ingest.extract.concurrency import coverage_before
 from mergegraph.ingest.extract.context import date_in
-from mergegraph.ingest.extract.mentions import _TYPE_HINT, _TYPE_HINTS, PlaceFinder, chunk
+from mergegraph.ingest.extract.mentions import _BEFORE_RUN, PlaceFinder, chunk
 from mergegraph.ingest.extract.gazetteer import gazetteer
 from mergegraph.ingest.extract.normalize import prepare
 from mergegraph.ingest.extract.tokens import tokenize
 from mergegraph.ingest.extract.vocab import vocabulary
 
 
-def test_type_hint_regex_is_any_substring():
-    samples = ["", "các huyện ", "thị xã ", "tp.", "h. ", "ủy ban ", "phường", "thị trấn ", "xã", "q.1", "abc"]
-    for text in samples:
-        assert bool(_TYPE_HINT.search(text)) == any(h in text for h in _TYPE_HINTS), text
+def test_type_word_before_a_run_is_found_where_it_starts():
+    # the pattern ends where the run starts; its match starts at the type word (with "các")
+    cases = {"ở các huyện ": "các", "của thị xã ": "thị", "tại TP. ": "TP", "tại tp.": "tp", "xã H.": "H",
+             "H. ": "H", "thuộc tỉnh ": "tỉnh", "trong thành  phố ": "thành", "và ": None, "ủy ban ": None,
+             "huyện": None}
+    for before, word in cases.items():
+        m = _BEFORE_RUN.search(before.lower(), max(0, len(before) - 16), len(before))
+        assert (m.start() if m else None) == (before.find(word) if word else None), before
 
 
 def test_date_without_tu_is_none_and_with_it_found():

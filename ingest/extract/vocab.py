@@ -122,6 +122,26 @@ def alternation(phrases) -> str:
     return "|".join(map(re.escape, forms))
 
 
+def longest_first(phrases) -> list[str]:
+    """Phrases in matching form, longest first (the order of `alternation`)."""
+    return sorted({norm_phrase(p) for p in phrases}, key=len, reverse=True)
+
+
+def at_word_start(items) -> str:
+    r"""The regex `\b(?:phrase1rest1|phrase2rest2|...)` of (phrase, rest) items (a
+    phrase in matching form starting with a letter or digit, `rest` a regex after
+    it), tried in their order, written for speed: grouped by first letter, the word
+    boundary checked after that letter ((?<!\w.)), so that the regex engine skips
+    to the first letters instead of trying every position."""
+    groups: dict[str, list[str]] = {}
+    for phrase, rest in items:
+        if not re.match(r"\w", phrase):
+            raise ValueError(f"at_word_start: {phrase!r} does not start with a letter or digit")
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]) + rest)
+    return "(?:" + "|".join(re.escape(first) + r"(?<!\w.)(?:" + "|".join(alts) + ")"
+                           for first, alts in groups.items()) + ")"
+
+
 def words_re(phrases, flags: int = 0) -> re.Pattern:
     """Any of the phrases, on word boundaries."""
     return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
@@ -164,7 +184,11 @@ class Cues:
         self.coverage_noun = alternation(self.coverage_level)
         self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
         # what a sentence needs to be read word by word: a trigger or a count report, in one pass
-        self.hot = re.compile(self.trigger.pattern + "|" + self.count_report.pattern)
+        # (self.trigger's and self.count_report's alternatives, in their order)
+        self.hot = re.compile(at_word_start(
+            [(t, r"\b") for t in longest_first(spec.triggers)]
+            + [(p, r"\w*\b") for p in longest_first(spec.trigger_prefixes)]
+            + [(h, r"\s+\d+\s+(?:" + self.coverage_noun + r")\b") for h in longest_first(spec.words["has"])]))
         # every status phrase as plain text: a stretch holding none has no status word (one cheap pass)
         self.status_words = re.compile(alternation(p for phrases in spec.status.values() for p in phrases))
         self.status = {}

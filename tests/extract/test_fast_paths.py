@@ -48,3 +48,20 @@ def test_chunk_finds_places_by_their_start_token():
     # a place whose start is no token start is not a chunk
     shifted = [type(pl)(pl.t0, pl.t1, pl.start + 1, pl.end, pl.level, pl.candidates) for pl in places]
     assert [c for c in chunk(p.text, tokens, shifted, vocab) if c.kind == "place"] == []
+
+
+def test_hot_pattern_is_the_trigger_or_count_report_pattern():
+    import re
+    from importlib.resources import files
+
+    cues = vocabulary().cues
+    plain = re.compile(cues.trigger.pattern + "|" + cues.count_report.pattern)
+    seeds = files("mergegraph.ingest") / "corpus" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in seeds.iterdir() if p.name.endswith(".txt")]
+    texts.append("Ông A, Bí thư kiêm Chủ tịch; xã có 5 thôn; abí thư; UVBTV Tỉnh ủy; có 12 xã.")
+    assert len(texts) > 1
+    for text in texts:
+        p = prepare(text)
+        for s in p.sentences:
+            assert [m.span() for m in cues.hot.finditer(p.match, s.start, s.end)] == \
+                [m.span() for m in plain.finditer(p.match, s.start, s.end)]

@@ -132,11 +132,13 @@ def at_word_start(items) -> str:
     phrase in matching form starting with a letter or digit, `rest` a regex after
     it), tried in their order, written for speed: grouped by first letter, the word
     boundary checked after that letter ((?<!\w.)), so that the regex engine skips
-    to the first letters instead of trying every position."""
+    to the first letters instead of trying every position (the plain form when a
+    phrase starts otherwise)."""
+    items = list(items)
+    if not items or not all(re.match(r"\w", phrase) for phrase, _rest in items):
+        return r"\b(?:" + "|".join(re.escape(phrase) + rest for phrase, rest in items) + ")"
     groups: dict[str, list[str]] = {}
     for phrase, rest in items:
-        if not re.match(r"\w", phrase):
-            raise ValueError(f"at_word_start: {phrase!r} does not start with a letter or digit")
         groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]) + rest)
     return "(?:" + "|".join(re.escape(first) + r"(?<!\w.)(?:" + "|".join(alts) + ")"
                            for first, alts in groups.items()) + ")"
@@ -144,7 +146,9 @@ def at_word_start(items) -> str:
 
 def words_re(phrases, flags: int = 0) -> re.Pattern:
     """Any of the phrases, on word boundaries."""
-    return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
+    if flags:
+        return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
+    return re.compile(at_word_start([(f, r"\b") for f in longest_first(phrases)]))
 
 
 class Cues:
@@ -194,13 +198,13 @@ class Cues:
         self.status = {}
         for name, phrases in spec.status.items():
             plain = [p for p in phrases if p not in spec.status_unless]
-            parts = [r"\b(?:" + alternation(plain) + r")\b"] if plain else []
+            parts = [words_re(plain).pattern] if plain else []
             for p in phrases:
                 if p in spec.status_unless:
                     unless = "".join(f"(?<!{re.escape(norm_phrase(u))} )" for u in spec.status_unless[p])
                     parts.append(unless + r"\b" + alternation([p]) + r"\b")
             self.status[name] = re.compile("|".join(parts))
-        self.person_title_at = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+")
+        self.person_title_at = re.compile(at_word_start([(t, r"\s+") for t in longest_first(spec.person_titles)]))
 
 
 @dataclass(frozen=True, slots=True)

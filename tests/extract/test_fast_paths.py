@@ -65,3 +65,22 @@ def test_hot_pattern_is_the_trigger_or_count_report_pattern():
         for s in p.sentences:
             assert [m.span() for m in cues.hot.finditer(p.match, s.start, s.end)] == \
                 [m.span() for m in plain.finditer(p.match, s.start, s.end)]
+
+
+def test_at_word_start_matches_as_the_plain_alternation():
+    import random
+    import re
+
+    from mergegraph.ingest.extract.vocab import at_word_start
+
+    cases = [[("ab", r"\b"), ("abc", r"\b"), ("b c", r"\b"), ("1x", r"\s+")],
+             [("kiêm", r"\b"), ("kiêm nhiệm", r"\b"), ("k", r"\w*\b")], [("-a", r"\b"), ("b", r"\b")], []]
+    rng = random.Random(1)
+    texts = ["".join(rng.choice("abc1x kiêmnhệ-_.") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for items in cases:
+        fast = re.compile(at_word_start(items))
+        plain = re.compile(r"\b(?:" + "|".join(re.escape(p) + rest for p, rest in items) + ")")
+        for text in texts:
+            for pos in (0, min(3, len(text))):
+                assert [m.span() for m in fast.finditer(text, pos)] == \
+                    [m.span() for m in plain.finditer(text, pos)], (items, text, pos)

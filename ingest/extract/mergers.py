@@ -25,14 +25,14 @@ from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span, norm_phrase
-from .vocab import LEVEL_RANK, alternation, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues, words_re
 
 _CUES = load_cues()
 W = _CUES.w          # function words of cues.yaml, as regex alternations
 
 _NEGATED = re.compile(r"\b(?:" + alternation(_CUES.spec.negation) + r")\s+$")
-_VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
-_FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
+_VERB = words_re(_CUES.spec.merge_verbs)
+_FOUND = words_re(_CUES.spec.found_verbs)
 _UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
 _BASIS = re.compile(r"\b(?:" + W("basis") + r")\s*(?:(?:" + W("basis_verbs") + r")\b)?\s*:?")
 _RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + W("named_as") + r")\s*:?\s*")

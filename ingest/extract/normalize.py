@@ -29,7 +29,8 @@ _ODD_CHARS = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _TONES = {"à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ"}
 _TONES_E = {"è": "ò", "é": "ó", "ẻ": "ỏ", "ẽ": "õ", "ẹ": "ọ"}
 _TONES_Y = {"ỳ": "ù", "ý": "ú", "ỷ": "ủ", "ỹ": "ũ", "ỵ": "ụ"}
-_OLD_TONE = re.compile(r"(?<!q)(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])")
+# (not after "q": checked after the vowel, so that the regex engine skips to the vowels)
+_OLD_TONE = re.compile(r"(o(?<!qo)[àáảãạ]|o(?<!qo)[èéẻẽẹ]|u(?<!qu)[ỳýỷỹỵ])(?![^\W\d_])")
 
 
 def _new_tone(m: re.Match) -> str:

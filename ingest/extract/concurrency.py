@@ -27,7 +27,7 @@ from .normalize import Span
 from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
 from .results import Pattern, SentenceResult
 from .normalize import norm_phrase
-from .vocab import LEVEL_RANK, alternation, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues, words_re
 
 _CUES = load_cues()
 _NOUN = r"(?P<noun>" + _CUES.coverage_noun + ")"
@@ -60,13 +60,13 @@ _AFTER_LEVEL = re.compile(_DONE_AT + r"(?:" + W("at_of") + r")\s+(?:(?:" + W("so
                           r"(?:(?:" + W("admin_unit") + r")\s+)?(?:(?:" + W("level_word") + r")\s+)?" + _NOUN + r"\b")
 _LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
 _GENERIC = re.compile(r"^\W*(?:" + W("generic") + r")\b")
-_THIS_MODEL = re.compile(r"\b(?:" + W("this_model") + r")\b")
+_THIS_MODEL = words_re(_CUES.spec.words["this_model"])
 _REPORT = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
 _REPORT_RATIO = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s+"
                            + _NUMBER_OF + _NOUN + r"\b")
 _LIST_INTRO = re.compile(r"\b(?:" + alternation(_CUES.spec.place_list_intro) + r")\s*:?\s*|:\s*")
 _STILL = re.compile(r"\b(?:" + W("still") + r")\s+(?P<n>" + _NUM + r")(?!\d|\.\d)")
-_DOING = re.compile(r"\b(?:" + W("doing") + r")\b")
+_DOING = words_re(_CUES.spec.words["doing"])
 _CENTRAL_CITY = re.compile(r"\s*,?\s*(?:" + W("central_city") + r")")
 _ONE = frozenset(_CUES.spec.words["one"])
 _CITY_NOUNS = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
@@ -216,9 +216,10 @@ def chains(match: str, positions: list[Position]) -> list[Chain]:
 def position_refs(ctx: DocContext, positions: list[Position]) -> list[PositionRef]:
     refs, seen = [], set()
     for p in positions:
-        if p.key and p.key not in seen:
-            seen.add(p.key)
-            refs.append(PositionRef(p.key, p.role, p.body, ctx.text[p.start:p.end],
+        k = p.key
+        if k and k not in seen:
+            seen.add(k)
+            refs.append(PositionRef(k, p.role, p.body, ctx.text[p.start:p.end],
                                     ctx.level(p.level), p.start, p.end))
     return refs
 
@@ -242,6 +243,8 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
     """Patterns of posts joined by a connector. `person_of` (position index ->
     person) is the holdings' result for the same sentence."""
     out = SentenceResult()
+    if len(positions) < 2:
+        return out                     # one post is no pattern of posts
     facts = out.facts
     index = {id(p): k for k, p in enumerate(positions)}
     lists = None                       # the sentence's lists of units, read once when needed

@@ -25,11 +25,14 @@ from .vocab import LEVEL_RANK, Vocabulary, load_cues
 _STATUS = load_cues().status             # cues.yaml: ended, planned, pilot
 _ENDED, _PLANNED, _PILOT = _STATUS["ended"], _STATUS["planned"], _STATUS["pilot"]
 _CUES = load_cues()
-_THEREBY = re.compile(r"^\W*(?:" + _CUES.w("thereby") + r")\b")
+_STATUS_WORDS = _CUES.status_words
+_THEREBY = re.compile(r"\W*(?:" + _CUES.w("thereby") + r")\b")      # at a sentence's start (.match)
 
 
 def status_in(text: str) -> str | None:
     """The status words of a stretch of text (matching form), strongest first."""
+    if _STATUS_WORDS.search(text) is None:      # most stretches say none: one pass, no word boundaries
+        return None
     if _ENDED.search(text):
         return "ended"
     if _PLANNED.search(text):
@@ -44,12 +47,15 @@ _DATE_FULL = re.compile(_SINCE + r"(?:(?:" + _CUES.w("day") + r")\s+)?(\d{1,2})\
 _DATE_MONTH = re.compile(_SINCE + r"(?:" + _CUES.w("month") + r")\s+(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_YEAR = re.compile(_SINCE + r"(?:(?:" + _CUES.w("year") + r")\s+)?((?:19|20)\d{2})\b")
 _SINCE_WORDS = tuple(_CUES.spec.words["since"])
+# a text holds one of them iff it holds one of those that contain no other (one search)
+_SINCE_ANY = re.compile("|".join(re.escape(w) for w in _SINCE_WORDS
+                                 if not any(o != w and o in w for o in _SINCE_WORDS)))
 _CITY_TYPES = frozenset(w for w, lv in _CUES.noun_level.items() if lv == "city")
 
 
 def date_in(text: str) -> str | None:
     """The date an arrangement started, when the text says it ("từ tháng 8/2018")."""
-    if not any(w in text for w in _SINCE_WORDS):     # each pattern needs one
+    if not _SINCE_ANY.search(text):     # each pattern needs one of _SINCE_WORDS
         return None
     m = _DATE_FULL.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
@@ -333,7 +339,7 @@ class DocContext:
             intro = status_in(self.match[s.start:colon])
             if intro:
                 return intro
-        if _THEREBY.match(self.match[s.start:s.end]) and s.index > 0:
+        if _THEREBY.match(self.match, s.start, s.end) and s.index > 0:
             prev = self.prepared.sentences[s.index - 1]
             inherited = status_in(self.match[prev.start:prev.end])
             if inherited:

@@ -38,6 +38,9 @@ class Gazetteer:
         self.districts: dict[str, list[str]] = defaultdict(list)
         self.wards: dict[str, list[str]] = defaultdict(list)
         self.districts_of: dict[str, list[str]] = defaultdict(list)
+        # the place finder's answers by name (ingest.extract.mentions.PlaceFinder): a text's
+        # names asked once per process, not once per document
+        self.lookups: dict[tuple, tuple[str, list[str]] | None] = {}
         for unit in legacy_units() if units is None else units:
             self.add(unit)
 

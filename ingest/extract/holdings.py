@@ -60,9 +60,9 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
     out = SentenceResult()
     match = ctx.match
     chunks = ctx.chunks
-    names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
     if not positions:
         return out
+    names = [(i, c) for i, c in enumerate(chunks[view.c0:view.c1], view.c0) if c.kind == "name"]
     names = sorted(names + _named_again(ctx, view, names), key=lambda x: x[1].start)
     if not names:
         return out
@@ -282,11 +282,12 @@ def _named_again(ctx: DocContext, view: SentenceView, names) -> list:
     "đồng chí Vụ"): the full name the document gave before, when only one fits."""
     text, match = ctx.text, ctx.match
     s = view.sentence
-    if not _CUES.person_title_at.search(match, s.start, s.end):
+    titles = list(_CUES.person_title_at.finditer(match, s.start, s.end))
+    if not titles:
         return []
     starts = {c.start for _i, c in names}
     out = []
-    for t in _CUES.person_title_at.finditer(match, s.start, s.end):
+    for t in titles:
         a = t.end()
         if a >= s.end or not text[a].isupper() or a in starts:
             continue

@@ -58,16 +58,21 @@ class Mentions:
 # --- places -------------------------------------------------------------------
 
 _TWO_WORD_TYPES = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+_ONE_WORD_TYPES = frozenset({"tỉnh", "huyện", "quận", "xã", "phường"})
 _ABBREV_TYPES = {"tp", "tx", "tt", "h", "q", "p"}
+# the words a type word starts with (any other token is none)
+_TYPE_FIRST = frozenset({a for a, _b in _TWO_WORD_TYPES}) | _ONE_WORD_TYPES | _ABBREV_TYPES
 
 
 def _type_word(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """A unit type word at token i: (key prefix, index after it)."""
     t = tokens[i]
+    if t.low not in _TYPE_FIRST:
+        return None, i
     n = len(tokens)
     if i + 1 < n and (t.low, tokens[i + 1].low) in _TWO_WORD_TYPES:
         return TYPE_PREFIX[f"{t.low} {tokens[i + 1].low}"], i + 2
-    if t.low in ("tỉnh", "huyện", "quận", "xã", "phường"):
+    if t.low in _ONE_WORD_TYPES:
         return TYPE_PREFIX[t.low], i + 1
     if t.low in _ABBREV_TYPES and t.cap and t.end - t.start <= 2:
         j = i + 1
@@ -98,47 +103,53 @@ def _name_run(tokens: list[Token], j: int, digits: bool) -> int:
 _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()))
 _CAPWORD = rf"[{_UPPER}][^\W_]*"
 # a run of capitalised words; numbers after a type word ("Quận 1") are found apart
-_RUN = re.compile(rf"{_CAPWORD}(?:[ ]{_CAPWORD})*")
+_RUN = re.compile(rf"{_CAPWORD}((?:[ ]{_CAPWORD})+)?")          # group 1: the words after the first
 _NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
-# what may stand before a run: "các huyện", "thị xã", "TP.", "H."
-_BEFORE_RUN = re.compile(r"(?:(?:các\s+)?(?:thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường)\s+"
-                         r"|(?:tp|tx|tt|t\.p)\.?\s*|[hqp]\.\s*)$")
-_TYPE_HINTS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp", "tx", "tt", "h.", "q.", "p.")
-_TYPE_HINT = re.compile("|".join(map(re.escape, _TYPE_HINTS)))      # any of them, anywhere
+# what may stand before a run: "các huyện", "thị xã", "TP.", "H." (each alternative starts
+# with a letter of its own, so that the regex engine skips to those letters)
+_TYPE_WORDS = r"thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường"
+_BEFORE_RUN = re.compile("(?:" + "|".join(
+    [r"các\s+(?:" + _TYPE_WORDS + r")\s+"] + [w + r"\s+" for w in _TYPE_WORDS.split("|")]
+    + [r"tp\.?\s*", r"tx\.?\s*", r"tt\.?\s*", r"t\.p\.?\s*", r"h\.\s*", r"q\.\s*", r"p\.\s*"]) + ")$")
 _WARD_AFTER = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)\b")
-_JOIN = re.compile(r"^[\s,()\-–]*(?:và\s*)?$")
+_JOIN = re.compile(r"[\s,()\-–]*(?:và\s*)?$")       # all of match[pos:endpos]
 
 
-def _runs(text: str, match: str):
+def _runs(text: str, match: str) -> list[tuple[int, int, bool]]:
+    """(start, end, several words) of the runs of capitalised words, in text order."""
+    runs = []
     for m in _RUN.finditer(text):
         a = m.start()
         if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
             continue                          # inside a word ("iPhone")
-        yield a, m.end(), " " in m.group()
-    for m in _NUMBERED.finditer(match):
-        yield m.start(1), m.end(1), False
+        runs.append((a, m.end(), m.lastindex is not None))
+    numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(match)]
+    if numbered:
+        runs.extend(numbered)
+        runs.sort()
+    return runs
 
 
 def _windows(text: str, match: str):
     """Stretches of text that may name places: runs of capitalised words with
     the type word before them, joined when only commas, dashes, brackets or
-    "và" stand between. A lone capitalised word without a type word is no place."""
+    "và" stand between. A lone capitalised word without a type word is no place.
+    (The patterns read `match` between offsets: no stretch is copied.)"""
     start = end = -1
-    for a, b, several in sorted(_runs(text, match)):
-        before_text = match[max(0, a - 16):a]
-        before = None
-        if _TYPE_HINT.search(before_text):
-            before = _BEFORE_RUN.search(before_text)
+    # (a few hundred runs a page: the patterns' methods are bound once)
+    before_run, ward_after, join = _BEFORE_RUN.search, _WARD_AFTER.match, _JOIN.match
+    for a, b, several in _runs(text, match):
+        before = before_run(match, a - 16 if a > 16 else 0, a)
         if before:
-            a = a - len(before_text) + before.start()
+            a = before.start()
         elif not several:
-            if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+            if start >= 0 and a >= end and join(match, end, a):
                 end = b                       # a one-word item of a list ("A, B và C")
             continue
-        after = _WARD_AFTER.match(match, b)
+        after = ward_after(match, b)
         if after:
             b = after.end()
-        if start >= 0 and a >= end and _JOIN.match(match[end:a]):
+        if start >= 0 and a >= end and join(match, end, a):
             end = b
             continue
         if start >= 0:
@@ -146,6 +157,23 @@ def _windows(text: str, match: str):
         start, end = a, b
     if start >= 0:
         yield start, end
+
+
+_LOOKUPS_MAX = 200_000       # answers kept on the gazetteer (a few tens of MB at most)
+
+
+def _tokenized_windows(text: str, match: str) -> list[tuple[int, list[Token]]]:
+    """(start, tokens) of each window; a stretch written again shares the tokens
+    of its first occurrence (the same words: their offsets are the first's)."""
+    out = []
+    first: dict[tuple[str, str], list[Token]] = {}
+    for start, end in _windows(text, match):
+        k = (text[start:end], match[start:end])   # what its tokens and places depend on
+        tokens = first.get(k)
+        if tokens is None:
+            tokens = first[k] = tokenize(text, match, start, end)
+        out.append((start, tokens))
+    return out
 
 
 def _text_of(text: str, tokens: list[Token], a: int, b: int) -> str:
@@ -157,7 +185,11 @@ class PlaceFinder:
         self.gaz = gaz
         self.surnames = surnames          # in matching form
         self.hint = hint_province
-        self._memo: dict[tuple, tuple[str, list[str]] | None] = {}   # a document names its places again
+        # names looked up in the gazetteer: their answer depends on it and on the hint only, so
+        # it is kept on the gazetteer for the documents after this one (texts name the same places)
+        if len(gaz.lookups) > _LOOKUPS_MAX:
+            gaz.lookups.clear()
+        self._memo: dict[tuple, tuple[str, list[str]] | None] = gaz.lookups
 
     def typed(self, prefix: str, name: str) -> tuple[str, list[str]] | None:
         k = (prefix, name)
@@ -187,7 +219,7 @@ class PlaceFinder:
         return ("commune", codes) if codes else None
 
     def bare(self, name: str, ward_type: str | None) -> tuple[str, list[str]] | None:
-        k = (None, name, ward_type)
+        k = ("bare", self.hint, name, ward_type)
         if k not in self._memo:
             self._memo[k] = self._bare(name, ward_type)
         found = self._memo[k]
@@ -209,16 +241,26 @@ class PlaceFinder:
 
     def find(self, text: str, match: str, windows: list | None = None) -> list[Place]:
         """Every place the text names. Only the stretches that can hold a place
-        (capitalised words, with the type word before them) are tokenized;
-        `windows` are the tokenized stretches of an earlier pass over the same
-        text (kept in self.windows), read again with another province hint."""
+        (capitalised words, with the type word before them) are tokenized, and a
+        stretch written again (a document names its places again) is read once:
+        its places are those of its first occurrence, moved. `windows` are the
+        (start, tokens) of an earlier pass over the same text (kept in
+        self.windows), read again with another province hint."""
         places: list[Place] = []
         chain_base = 0
         if windows is None:
-            windows = [tokenize(text, match, start, end) for start, end in _windows(text, match)]
+            windows = _tokenized_windows(text, match)
         self.windows = windows
-        for tokens in windows:
-            found = self._find(text, tokens)
+        first: dict[int, tuple[int, list[Place]]] = {}     # id(tokens) -> (start, places found)
+        for start, tokens in windows:
+            seen = first.get(id(tokens))
+            if seen is None:
+                found = self._find(text, tokens)
+                first[id(tokens)] = (start, found)
+            else:
+                delta = start - seen[0]
+                found = [Place(p.t0, p.t1, p.start + delta, p.end + delta, p.level, list(p.candidates),
+                               typed=p.typed, plural=p.plural) for p in seen[1]]
             self._chains(tokens, found, chain_base)
             chain_base += len(found) + 1
             places.extend(found)
@@ -363,10 +405,16 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     surnames = vocab.surname_keys
     roots = vocab.lexicon.root
     heads = vocab.composite_heads.root
+    entry_words = vocab.entry_words
     n = len(tokens)
     next_place = 0
     i = 0
     while i < n:
+        low = tokens[i].low
+        if low not in entry_words and low not in surnames and low not in _FUNCTION_WORDS \
+                and i not in place_at:
+            i += 1                        # a plain word: no chunk starts here
+            continue
         while next_place < len(place_starts) and place_starts[next_place] < i:
             next_place += 1
         limit = place_starts[next_place] if next_place < len(place_starts) else n

@@ -25,14 +25,14 @@ from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import BodyRef, Merger, Transfer
 from .mentions import Chunk
 from .normalize import Span, norm_phrase
-from .vocab import LEVEL_RANK, alternation, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues, words_re
 
 _CUES = load_cues()
 W = _CUES.w          # function words of cues.yaml, as regex alternations
 
 _NEGATED = re.compile(r"\b(?:" + alternation(_CUES.spec.negation) + r")\s+$")
-_VERB = re.compile(r"\b(?:" + alternation(_CUES.spec.merge_verbs) + r")\b")
-_FOUND = re.compile(r"\b(?:" + alternation(_CUES.spec.found_verbs) + r")\b")
+_VERB = words_re(_CUES.spec.merge_verbs)
+_FOUND = words_re(_CUES.spec.found_verbs)
 _UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
 _BASIS = re.compile(r"\b(?:" + W("basis") + r")\s*(?:(?:" + W("basis_verbs") + r")\b)?\s*:?")
 _RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + W("named_as") + r")\s*:?\s*")
@@ -65,8 +65,24 @@ _WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
 _AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 # a sentence without one of these strings has no merger or transfer (a cheap test first)
-_QUICK = tuple({norm_phrase(w) for w in _CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]})
+_QUICK = re.compile(alternation(_CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]))
 _MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
+# the words every match of a sentence pattern holds, as a plain alternation (see _in_sentence)
+_NEEDS = {pattern: re.compile(alternation(words)) for pattern, words in (
+    (_FOUND, _CUES.spec.found_verbs), (_RENAMED, _CUES.spec.words["after_merging"]),
+    (_VERB, _CUES.spec.merge_verbs), (_DISSOLVE, _CUES.spec.dissolve),
+    (_MOVE_FUNCTION, _CUES.spec.words["move"]), (_MOVE, _CUES.spec.words["move"]),
+    (_ADD_FUNCTION, _CUES.spec.words["add_function"]))}
+
+
+def _in_sentence(pattern: re.Pattern, match: str, s: Span):
+    """pattern.finditer over the sentence; a sentence without the words every
+    match of it holds is not searched (a plain alternation is found far more
+    cheaply than one between word boundaries)."""
+    needs = _NEEDS.get(pattern)
+    if needs is not None and needs.search(match, s.start, s.end) is None:
+        return ()
+    return pattern.finditer(match, s.start, s.end)
 
 
 class _Sentence:
@@ -156,8 +172,10 @@ def _refs(ctx: DocContext, c: Chunk) -> list[BodyRef]:
 def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     match = ctx.match
     s = view.sentence
+    if not _QUICK.search(match, s.start, s.end):
+        return []
     low = match[s.start:s.end]
-    if not any(w in low for w in _QUICK) or not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
+    if not (_VERB.search(low) or _MOVE_OR_FOUND.search(low)):
         return []
     sent = _Sentence(ctx, view)
     if not sent.bodies:
@@ -167,7 +185,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
     new_body: Chunk | None = None
 
     # thành lập C trên cơ sở ... A, B
-    for m in _FOUND.finditer(match, s.start, s.end):
+    for m in _in_sentence(_FOUND, match, s):
         clause = ctx.clause_of(view, m.start())
         basis = _BASIS.search(match, m.end(), min(clause.end, m.end() + 200))
         if not basis:
@@ -190,7 +208,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
                     facts.append(_transfer(ctx, view, clause, part.start(), owner.end, owner, into, func))
 
     # sau khi hợp nhất, có tên gọi là X
-    for m in _RENAMED.finditer(match, s.start, s.end):
+    for m in _in_sentence(_RENAMED, match, s):
         consumed.append((m.start(), m.end()))
         body = sent.first_body(m.end(), min(s.end, m.end() + 3))
         if body and ctx.vocab.parts_of(body.body):
@@ -200,7 +218,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
             facts.append(_merger(ctx, view, clause, m.start(), body.end, [], body, "merge", parts=parts))
 
     # hợp nhất / sáp nhập
-    for m in _VERB.finditer(match, s.start, s.end):
+    for m in _in_sentence(_VERB, match, s):
         if any(a <= m.start() < b for a, b in consumed):
             continue
         if _NEGATED.search(match, max(s.start, m.start() - 25), m.start()):
@@ -210,7 +228,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
 
     # chuyển chức năng F của A về B / chuyển A về B / bổ sung chức năng F từ A
     # giải thể A, B và (điều) chuyển nhiệm vụ ... về C: each dissolved body's tasks go to C
-    for m in _DISSOLVE.finditer(match, s.start, s.end):
+    for m in _in_sentence(_DISSOLVE, match, s):
         move = _MOVE_TASKS.search(match, m.end(), s.end)
         if move is None:
             continue
@@ -224,7 +242,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
             if source.body != target.body:
                 facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
         consumed.append((m.start(), target.end))
-    for m in _MOVE_FUNCTION.finditer(match, s.start, s.end):
+    for m in _in_sentence(_MOVE_FUNCTION, match, s):
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
         if source is None:
@@ -235,7 +253,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
             continue
         func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
         facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
-    for m in _MOVE.finditer(match, s.start, s.end):
+    for m in _in_sentence(_MOVE, match, s):
         if _MOVE_FUNCTION_HEAD.match(match, m.end()):
             continue
         clause = ctx.clause_of(view, m.start())
@@ -255,7 +273,7 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         if target is None or target.body == source.body:
             continue
         facts.append(_merger(ctx, view, clause, m.start(), target.end, [source], target, "absorb"))
-    for m in _ADD_FUNCTION.finditer(match, s.start, s.end):
+    for m in _in_sentence(_ADD_FUNCTION, match, s):
         clause = ctx.clause_of(view, m.start())
         source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
         if source is None or new_body is None:

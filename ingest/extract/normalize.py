@@ -29,7 +29,8 @@ _ODD_CHARS = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _TONES = {"à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ"}
 _TONES_E = {"è": "ò", "é": "ó", "ẻ": "ỏ", "ẽ": "õ", "ẹ": "ọ"}
 _TONES_Y = {"ỳ": "ù", "ý": "ú", "ỷ": "ủ", "ỹ": "ũ", "ỵ": "ụ"}
-_OLD_TONE = re.compile(r"(?<!q)(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])")
+# (not after "q": checked after the vowel, so that the regex engine skips to the vowels)
+_OLD_TONE = re.compile(r"(o(?<!qo)[àáảãạ]|o(?<!qo)[èéẻẽẹ]|u(?<!qu)[ỳýỷỹỵ])(?![^\W\d_])")
 
 
 def _new_tone(m: re.Match) -> str:
@@ -96,7 +97,9 @@ class Prepared:
 
 # A sentence ends at . ! ? … followed by space and a capital or a digit,
 # unless the period closes a short abbreviation ("TP. Cần Thơ").
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(\[]?(?=\w)|(?:…|\.{3})(?=\w)")
+# (Written to start with the end mark itself, "…" or "..." before a word being its other
+# forms, so that the regex engine skips to the marks: one pass over each line.)
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)]*\s+[\"“‘(\[]?(?=\w)|(?<=…)(?=\w)|(?<=\.)\.\.(?=\w))")
 _ABBREVIATIONS = frozenset("tp t.p h q p tx tt ts ths pgs gs bs ô b st nxb th đ/c".split())
 _CLAUSE_END = re.compile(r";")
 

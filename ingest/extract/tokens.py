@@ -8,6 +8,7 @@ A word keeps "&" inside ("NN&PTNT", "TT&VH"); "HĐND-UBND" is three tokens.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
@@ -27,16 +28,18 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__        # a token without the Python-level constructor (the hot path)
+_Match = type(_TOKEN.match("a"))
+_MATCH_START, _MATCH_END, _MATCH_GROUP = _Match.start, _Match.end, _Match.group
 
 
 def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(match, start, len(match) if end is None else end):
-        s, e = m.span()
-        first = text[s]
-        append(_new(Token, (s, e, match[s:e], first.isupper(), first.isalnum())))
-    return out
+    # the hot path of extraction: every step is a C-level map over the matches
+    found = list(_TOKEN.finditer(match, start, len(match) if end is None else end))
+    starts = list(map(_MATCH_START, found))
+    firsts = list(map(text.__getitem__, starts))        # each token's first letter, as written
+    fields = zip(starts, map(_MATCH_END, found), map(_MATCH_GROUP, found),
+                 map(str.isupper, firsts), map(str.isalnum, firsts))
+    return list(map(_new, repeat(Token), fields))
 
 
 def phrase_tokens(phrase: str) -> list[str]:

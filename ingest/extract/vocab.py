@@ -61,31 +61,50 @@ class Lexicon:
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Any]:
         """Longest entry starting at token i: (end token index, value) or (-1, None)."""
         n = len(tokens) if limit is None else limit
+        # most names are read word after word: one path down the trie, while no
+        # separator or gap could open another (then the full walk below)
+        best_end, best = -1, None
+        node, j = self.root, i
+        while j < n:
+            tok = tokens[j].low
+            if _GAP in node or (j > i + 1 and tok in SOFT):
+                return self._walk(tokens, i, n)
+            node = node.get(tok)
+            if node is None:
+                break
+            if _VALUE in node:
+                best_end, best = j + 1, node[_VALUE]
+            j += 1
+        return best_end, best
+
+    def _walk(self, tokens: list[Token], i: int, n: int) -> tuple[int, Any]:
+        """Every path: words, optional separators, gaps; the longest entry (the first found of equals)."""
         best_end, best = -1, None
         stack = [(self.root, i)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, j = stack.pop()
+            node, j = pop()
             if j >= n:
                 continue
             tok = tokens[j].low
             child = node.get(tok)
             if child is not None:
-                if _VALUE in child and j + 1 > best_end:
+                if j >= best_end and _VALUE in child:
                     best_end, best = j + 1, child[_VALUE]
-                stack.append((child, j + 1))
+                push((child, j + 1))
             if j > i + 1 and tok in SOFT:
                 # a separator inside a name after two words of it at least: "Văn hóa và
                 # Thông tin"; never "huyện và Đoàn" read as "Huyện đoàn"
-                stack.append((node, j + 1))
+                push((node, j + 1))
             gap = node.get(_GAP)
             if gap is not None:
-                stack.append((gap, j))          # an empty gap
+                push((gap, j))          # an empty gap
                 k = j
                 for _ in range(_GAP_MAX):
                     if k >= n or tokens[k].low in HARD or tokens[k].low == ",":
                         break
                     k += 1
-                    stack.append((gap, k))
+                    push((gap, k))
         return best_end, best
 
 
@@ -103,9 +122,33 @@ def alternation(phrases) -> str:
     return "|".join(map(re.escape, forms))
 
 
+def longest_first(phrases) -> list[str]:
+    """Phrases in matching form, longest first (the order of `alternation`)."""
+    return sorted({norm_phrase(p) for p in phrases}, key=len, reverse=True)
+
+
+def at_word_start(items) -> str:
+    r"""The regex `\b(?:phrase1rest1|phrase2rest2|...)` of (phrase, rest) items (a
+    phrase in matching form starting with a letter or digit, `rest` a regex after
+    it), tried in their order, written for speed: grouped by first letter, the word
+    boundary checked after that letter ((?<!\w.)), so that the regex engine skips
+    to the first letters instead of trying every position (the plain form when a
+    phrase starts otherwise)."""
+    items = list(items)
+    if not items or not all(re.match(r"\w", phrase) for phrase, _rest in items):
+        return r"\b(?:" + "|".join(re.escape(phrase) + rest for phrase, rest in items) + ")"
+    groups: dict[str, list[str]] = {}
+    for phrase, rest in items:
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]) + rest)
+    return "(?:" + "|".join(re.escape(first) + r"(?<!\w.)(?:" + "|".join(alts) + ")"
+                           for first, alts in groups.items()) + ")"
+
+
 def words_re(phrases, flags: int = 0) -> re.Pattern:
     """Any of the phrases, on word boundaries."""
-    return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
+    if flags:
+        return re.compile(r"\b(?:" + alternation(phrases) + r")\b", flags)
+    return re.compile(at_word_start([(f, r"\b") for f in longest_first(phrases)]))
 
 
 class Cues:
@@ -145,17 +188,23 @@ class Cues:
         self.coverage_noun = alternation(self.coverage_level)
         self.count_report = re.compile(r"\b(?:" + self.w("has") + r")\s+\d+\s+(?:" + self.coverage_noun + r")\b")
         # what a sentence needs to be read word by word: a trigger or a count report, in one pass
-        self.hot = re.compile(self.trigger.pattern + "|" + self.count_report.pattern)
+        # (self.trigger's and self.count_report's alternatives, in their order)
+        self.hot = re.compile(at_word_start(
+            [(t, r"\b") for t in longest_first(spec.triggers)]
+            + [(p, r"\w*\b") for p in longest_first(spec.trigger_prefixes)]
+            + [(h, r"\s+\d+\s+(?:" + self.coverage_noun + r")\b") for h in longest_first(spec.words["has"])]))
+        # every status phrase as plain text: a stretch holding none has no status word (one cheap pass)
+        self.status_words = re.compile(alternation(p for phrases in spec.status.values() for p in phrases))
         self.status = {}
         for name, phrases in spec.status.items():
             plain = [p for p in phrases if p not in spec.status_unless]
-            parts = [r"\b(?:" + alternation(plain) + r")\b"] if plain else []
+            parts = [words_re(plain).pattern] if plain else []
             for p in phrases:
                 if p in spec.status_unless:
                     unless = "".join(f"(?<!{re.escape(norm_phrase(u))} )" for u in spec.status_unless[p])
                     parts.append(unless + r"\b" + alternation([p]) + r"\b")
             self.status[name] = re.compile("|".join(parts))
-        self.person_title_at = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+")
+        self.person_title_at = re.compile(at_word_start([(t, r"\s+") for t in longest_first(spec.person_titles)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +218,7 @@ class Vocabulary:
     surname_keys: frozenset[str] = frozenset()     # surnames in matching form
     cues: Cues | None = None
     list_heads: frozenset[str] = frozenset()       # composite heads that list bodies
+    entry_words: frozenset[str] = frozenset()      # first words of the lexicon's and the heads' entries
 
     def parts_of(self, key: str) -> tuple[str, ...]:
         """The part types of a merged body type ("a+b", or a type with parts)."""
@@ -256,4 +306,5 @@ def vocabulary() -> Vocabulary:
     surnames = frozenset(people["surnames"])
     return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
                       frozenset(norm_phrase(s) for s in surnames), cues,
-                      frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())))
+                      frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())),
+                      frozenset(lexicon.root) | frozenset(heads.root))

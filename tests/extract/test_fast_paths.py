@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from mergegraph.ingest.extract.concurrency import coverage_before
 from mergegraph.ingest.extract.context import date_in
-from mergegraph.ingest.extract.mentions import _TYPE_HINT, _TYPE_HINTS, PlaceFinder, chunk
+from mergegraph.ingest.extract.mentions import _BEFORE_RUN, PlaceFinder, chunk
 from mergegraph.ingest.extract.gazetteer import gazetteer
 from mergegraph.ingest.extract.normalize import prepare
 from mergegraph.ingest.extract.tokens import tokenize
 from mergegraph.ingest.extract.vocab import vocabulary
 
 
-def test_type_hint_regex_is_any_substring():
-    samples = ["", "các huyện ", "thị xã ", "tp.", "h. ", "ủy ban ", "phường", "thị trấn ", "xã", "q.1", "abc"]
-    for text in samples:
-        assert bool(_TYPE_HINT.search(text)) == any(h in text for h in _TYPE_HINTS), text
+def test_type_word_before_a_run_is_found_where_it_starts():
+    # the pattern ends where the run starts; its match starts at the type word (with "các")
+    cases = {"ở các huyện ": "các", "của thị xã ": "thị", "tại TP. ": "TP", "tại tp.": "tp", "xã H.": "H",
+             "H. ": "H", "thuộc tỉnh ": "tỉnh", "trong thành  phố ": "thành", "và ": None, "ủy ban ": None,
+             "huyện": None}
+    for before, word in cases.items():
+        m = _BEFORE_RUN.search(before.lower(), max(0, len(before) - 16), len(before))
+        assert (m.start() if m else None) == (before.find(word) if word else None), before
 
 
 def test_date_without_tu_is_none_and_with_it_found():
@@ -44,3 +48,39 @@ def test_chunk_finds_places_by_their_start_token():
     # a place whose start is no token start is not a chunk
     shifted = [type(pl)(pl.t0, pl.t1, pl.start + 1, pl.end, pl.level, pl.candidates) for pl in places]
     assert [c for c in chunk(p.text, tokens, shifted, vocab) if c.kind == "place"] == []
+
+
+def test_hot_pattern_is_the_trigger_or_count_report_pattern():
+    import re
+    from importlib.resources import files
+
+    cues = vocabulary().cues
+    plain = re.compile(cues.trigger.pattern + "|" + cues.count_report.pattern)
+    seeds = files("mergegraph.ingest") / "corpus" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in seeds.iterdir() if p.name.endswith(".txt")]
+    texts.append("Ông A, Bí thư kiêm Chủ tịch; xã có 5 thôn; abí thư; UVBTV Tỉnh ủy; có 12 xã.")
+    assert len(texts) > 1
+    for text in texts:
+        p = prepare(text)
+        for s in p.sentences:
+            assert [m.span() for m in cues.hot.finditer(p.match, s.start, s.end)] == \
+                [m.span() for m in plain.finditer(p.match, s.start, s.end)]
+
+
+def test_at_word_start_matches_as_the_plain_alternation():
+    import random
+    import re
+
+    from mergegraph.ingest.extract.vocab import at_word_start
+
+    cases = [[("ab", r"\b"), ("abc", r"\b"), ("b c", r"\b"), ("1x", r"\s+")],
+             [("kiêm", r"\b"), ("kiêm nhiệm", r"\b"), ("k", r"\w*\b")], [("-a", r"\b"), ("b", r"\b")], []]
+    rng = random.Random(1)
+    texts = ["".join(rng.choice("abc1x kiêmnhệ-_.") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for items in cases:
+        fast = re.compile(at_word_start(items))
+        plain = re.compile(r"\b(?:" + "|".join(re.escape(p) + rest for p, rest in items) + ")")
+        for text in texts:
+            for pos in (0, min(3, len(text))):
+                assert [m.span() for m in fast.finditer(text, pos)] == \
+                    [m.span() for m in plain.finditer(text, pos)], (items, text, pos)

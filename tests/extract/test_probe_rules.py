@@ -21,3 +21,20 @@ def test_a_plural_title_before_named_people_with_their_honorifics(intro, title):
             f"Đinh Thị Thoa.")
     assert keys(text, "Hòa Bình", "holding") == {("Bùi Văn Hải", ("deputy@ubnd",)),
                                                   ("Đinh Thị Thoa", ("deputy@ubnd",))}
+
+
+_W = _CUES.spec.words
+_PAIRS = [("Phòng Dân tộc", "dan-toc", "Văn phòng HĐND và UBND", "van-phong-hdnd-ubnd"),
+          ("Phòng Y tế", "y-te", "Phòng Văn hóa - Thông tin", "van-hoa-thong-tin"),
+          ("Trung tâm Dân số - KHHGĐ", "trung-tam-dan-so", "Trung tâm Y tế", "trung-tam-y-te")]
+
+
+@pytest.mark.parametrize("what,of,to,pair", list(itertools.product(
+    [f"{_W['function'][0]}", f"{_W['task'][0]}", f"{_W['function'][0]}, {_W['task'][0]}"],
+    _W["of_from"], ["về", "sang"], _PAIRS)))
+def test_functions_or_tasks_moved_from_one_body_to_another(what, of, to, pair):
+    source, source_key, target, target_key = pair
+    text = (f"Chuyển {what} quản lý nhà nước về công tác này {of} {source} {to} {target} "
+            f"huyện Thạnh Phú.")
+    assert keys(text, "Bến Tre", "transfer") == {("837", source_key, target_key)}
+    assert keys(text, "Bến Tre", "merger") == set()

@@ -38,3 +38,16 @@ def test_functions_or_tasks_moved_from_one_body_to_another(what, of, to, pair):
             f"huyện Thạnh Phú.")
     assert keys(text, "Bến Tre", "transfer") == {("837", source_key, target_key)}
     assert keys(text, "Bến Tre", "merger") == set()
+
+
+_PATTERNS = [("bí thư chi bộ đồng thời là trưởng ấp", "village", ("head@cap-uy", "head@thon-to-dan-pho")),
+             ("Bí thư Đảng ủy kiêm Chủ tịch UBND xã", "commune", ("head@cap-uy", "head@ubnd")),
+             ("Trưởng Ban Dân vận Huyện ủy đồng thời là Chủ tịch Ủy ban MTTQ huyện", "district",
+              ("head@ban-dan-van", "head@mttq"))]
+
+
+@pytest.mark.parametrize("at,pattern", list(itertools.product(_W["at"], _PATTERNS)))
+def test_a_pattern_at_named_units_keeps_the_level_of_its_posts(at, pattern):
+    posts, level, keys_ = pattern
+    text = f"Thí điểm mô hình {posts} {at} các huyện Mỹ Xuyên, Kế Sách và thị xã Ngã Năm."
+    assert keys(text, "Sóc Trăng") == {(u, level, keys_) for u in ("947", "943", "948")}

@@ -51,3 +51,15 @@ def test_a_pattern_at_named_units_keeps_the_level_of_its_posts(at, pattern):
     posts, level, keys_ = pattern
     text = f"Thí điểm mô hình {posts} {at} các huyện Mỹ Xuyên, Kế Sách và thị xã Ngã Năm."
     assert keys(text, "Sóc Trăng") == {(u, level, keys_) for u in ("947", "943", "948")}
+
+
+@pytest.mark.parametrize("nouns,intro", list(itertools.product(
+    ["xã", "xã, thị trấn", "xã, phường, thị trấn"], _CUES.spec.place_list_intro + [":"])))
+def test_communes_listed_bare_after_their_level_noun(nouns, intro):
+    codes = {"Tiên Lương": "08344", "Minh Tân": "08353", "Tam Sơn": "08377", "Cẩm Khê": "08341"}
+    listed = ["Tiên Lương", "Minh Tân", "Tam Sơn"] + (["Cẩm Khê"] if "thị trấn" in nouns else [])
+    items = ", ".join(listed[:-1]) + " và " + listed[-1]
+    text = (f"Huyện Cẩm Khê có {len(listed)} {nouns} {intro} {items} thực hiện Bí thư Đảng ủy "
+            f"đồng thời là Chủ tịch UBND xã.").replace(" :", ":")
+    posts = ("head@cap-uy", "head@ubnd")
+    assert keys(text, "Phú Thọ") == {("235", "commune", posts)} | {(codes[n], "commune", posts) for n in listed}

@@ -63,3 +63,15 @@ def test_communes_listed_bare_after_their_level_noun(nouns, intro):
             f"đồng thời là Chủ tịch UBND xã.").replace(" :", ":")
     posts = ("head@cap-uy", "head@ubnd")
     assert keys(text, "Phú Thọ") == {("235", "commune", posts)} | {(codes[n], "commune", posts) for n in listed}
+
+
+_CHAU_THANH = {"Tây Ninh": "708", "Long An": "808", "Tiền Giang": "821", "Bến Tre": "831", "Trà Vinh": "847",
+               "An Giang": "892", "Kiên Giang": "905", "Hậu Giang": "933", "Sóc Trăng": "942"}
+
+
+@pytest.mark.parametrize("province", sorted(_CHAU_THANH))
+def test_without_metadata_a_name_of_many_provinces_counts_for_the_one_named(province):
+    text = (f"Tỉnh {province} đẩy mạnh sắp xếp bộ máy. Huyện Châu Thành đã hợp nhất Ban Tổ chức "
+            f"Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {(_CHAU_THANH[province], ("ban-to-chuc", "noi-vu"))}
+

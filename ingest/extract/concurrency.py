@@ -138,7 +138,9 @@ def coverage_before(match: str, start: int, end: int, text: str | None = None) -
     return cov
 
 
-def coverage_after(match: str, start: int, end: int) -> Coverage | None:
+def coverage_after(match: str, start: int, end: int, text: str | None = None) -> Coverage | None:
+    """Coverage in match[start:end], the clause text just after the posts; "tại
+    các huyện A, B" names units (the posts keep their own level)."""
     post = match[start:end]
     m = _AFTER.match(post)
     if m:
@@ -152,7 +154,7 @@ def coverage_after(match: str, start: int, end: int) -> Coverage | None:
             cov.also_level = NOUN_LEVEL[m.group("also")]
         return cov
     m = _AFTER_LEVEL.match(post)
-    if m:
+    if m and not (text is not None and _names_a_place(text, start + m.end())):
         return Coverage(_noun_level(m.group("noun"), post[m.end():]), start=start, end=start + m.end())
     return None
 
@@ -275,7 +277,7 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
               posts: list[Position], lists: list, person: str | None) -> list[Concurrency]:
     match, text = ctx.match, ctx.text
     cov = coverage_before(match, pre_start, chain.start, text)
-    after = coverage_after(match, chain.end, clause.end)
+    after = coverage_after(match, chain.end, clause.end, text)
     if after and (cov is None or (cov.count is None and cov.percent is None)):
         cov = after
     elif after and cov and cov.level is None:

@@ -47,7 +47,9 @@ def province_of_page(gaz, match: str) -> str | None:
 
 
 def province_by_count(gaz, places) -> str | None:
-    """The province the text names clearly more than any other (two names or more)."""
+    """The province the text names clearly more than any other (two names or
+    more; a name found in several provinces, one of them this one, counts for
+    it: "tỉnh An Giang ... huyện Châu Thành")."""
     counts: dict[str, int] = {}
     for p in places:
         unit = gaz.get(p.code)
@@ -57,7 +59,12 @@ def province_by_count(gaz, places) -> str | None:
         return None
     top = max(counts, key=counts.get)
     n = counts[top]
-    return top if n >= 2 and n / sum(counts.values()) > 0.5 else None
+    if n / sum(counts.values()) <= 0.5:
+        return None
+    if n < 2:
+        n += sum(1 for p in places if p.code is None and len(p.candidates) > 1
+                 and any(gaz.units[c].province == top for c in p.candidates))
+    return top if n >= 2 else None
 
 
 @lru_cache(maxsize=1)

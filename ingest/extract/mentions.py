@@ -16,7 +16,7 @@ from operator import attrgetter
 from .gazetteer import TYPE_PREFIX, Gazetteer
 from .normalize import key
 from .tokens import SOFT, Token, tokenize
-from .vocab import Lex, Vocabulary, composite_key
+from .vocab import Lex, Vocabulary, alternation, composite_key, load_cues
 
 _MAX_NAME = 6
 
@@ -159,6 +159,25 @@ def _windows(text: str, match: str):
         yield start, end
 
 
+# Commune names listed bare after their level noun ("3 xã gồm: A, B và C", "các phường (A, B)"):
+# the noun types each name of the list (the gazetteer looks communes up by type only).
+_CUES = load_cues()
+_COMMUNE_NOUNS = [w for w, lv in _CUES.noun_level.items() if lv == "commune" and w in TYPE_PREFIX]
+_NOUNS = "(?:" + alternation(_COMMUNE_NOUNS) + ")"
+_LIST_AFTER_NOUN = re.compile(r"(?:^|\s)(" + _NOUNS + r"(?:\s*,\s*" + _NOUNS + r")*)\s*,?\s*(?:(?:"
+                              + alternation(_CUES.spec.place_list_intro) + r")\s*:?|:|\()\s*$")
+_NOUN_SPLIT = re.compile(r"\s*,\s*")
+
+
+def _listed_prefixes(match: str, start: int) -> tuple[str, ...]:
+    """The unit types of a list of bare names starting at `start`, from the level
+    noun and list word just before it ("xã, thị trấn gồm: ")."""
+    m = _LIST_AFTER_NOUN.search(match, max(0, start - 40), start)
+    if m is None:
+        return ()
+    return tuple(dict.fromkeys(TYPE_PREFIX[n] for n in _NOUN_SPLIT.split(m.group(1)) if n in TYPE_PREFIX))
+
+
 _LOOKUPS_MAX = 200_000       # answers kept on the gazetteer (a few tens of MB at most)
 
 
@@ -251,12 +270,13 @@ class PlaceFinder:
         if windows is None:
             windows = _tokenized_windows(text, match)
         self.windows = windows
-        first: dict[int, tuple[int, list[Place]]] = {}     # id(tokens) -> (start, places found)
+        first: dict[tuple, tuple[int, list[Place]]] = {}     # (id(tokens), list types) -> (start, places)
         for start, tokens in windows:
-            seen = first.get(id(tokens))
+            listed = _listed_prefixes(match, start) if tokens and tokens[0].cap else ()
+            seen = first.get((id(tokens), listed))
             if seen is None:
-                found = self._find(text, tokens)
-                first[id(tokens)] = (start, found)
+                found = self._find(text, tokens, listed)
+                first[(id(tokens), listed)] = (start, found)
             else:
                 delta = start - seen[0]
                 found = [Place(p.t0, p.t1, p.start + delta, p.end + delta, p.level, list(p.candidates),
@@ -267,10 +287,10 @@ class PlaceFinder:
         self._resolve(places)
         return places
 
-    def _find(self, text: str, tokens: list[Token]) -> list[Place]:
+    def _find(self, text: str, tokens: list[Token], listed: tuple[str, ...] = ()) -> list[Place]:
         places: list[Place] = []
         n = len(tokens)
-        i = 0
+        i = self._bare_list(text, tokens, listed, places) if listed else 0
         while i < n:
             prefix, j = _type_word(tokens, i)
             if prefix and j < n:
@@ -303,6 +323,31 @@ class PlaceFinder:
                         continue
             i += 1
         return places
+
+    def _bare_list(self, text, tokens, prefixes, places) -> int:
+        """Names listed after their level noun, each typed by it: the index after the list."""
+        n = len(tokens)
+        i = 0
+        while i < n:
+            end = _name_run(tokens, i, digits=False)
+            found = None
+            for prefix in prefixes:
+                found = self._longest(text, tokens, i, end, lambda name: self.typed(prefix, name))
+                if found:
+                    break
+            if not found:
+                break
+            k, (level, codes) = found
+            places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes, typed=True,
+                                plural=True))
+            i = k
+            if i + 1 < n and tokens[i].low in (",", "và"):
+                i += 1
+                if i + 1 < n and tokens[i].low == "và":
+                    i += 1
+            else:
+                break
+        return i if places else 0
 
     def _longest(self, text, tokens, a, b, lookup, min_len=1):
         for k in range(b, a + min_len - 1, -1):

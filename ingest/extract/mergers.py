@@ -37,10 +37,11 @@ _UNDER = re.compile(r"(?:" + alternation(_CUES.spec.under) + r")\s+")
 _BASIS = re.compile(r"\b(?:" + W("basis") + r")\s*(?:(?:" + W("basis_verbs") + r")\b)?\s*:?")
 _RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + W("named_as") + r")\s*:?\s*")
 _MOVE = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("as_is") + r")\s+)?")
-_FUNCTION_WORDS = r"(?:" + W("function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?"
+# "chức năng", "chức năng, nhiệm vụ", or "nhiệm vụ" alone
+_FUNCTION_WORDS = r"(?:(?:" + W("function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?|(?:" + W("task") + r"))"
 _MOVE_FUNCTION = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("hand_over") + r")\s+)?" + _FUNCTION_WORDS
                             + r"\s+(?P<func>[^;.]{3,120}?)\s+(?:" + W("of_from") + r")\s+")
-_MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("function") + r")\b")
+_MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("function") + "|" + W("task") + r")\b")
 _ADD_FUNCTION = re.compile(r"\b(?:" + W("add_function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?\s+"
                            r"(?P<func>[^;.]{3,120}?)\s+(?:" + W("from") + r")\s+")
 _TO = re.compile(r"\s(?:" + W("to") + r")\s+")

@@ -171,7 +171,9 @@ class Cues:
         self.person_title = re.compile(r"\b(?:" + alternation(spec.person_titles) + r")\s+$")
         self.person_titles = frozenset(norm_phrase(p) for p in spec.person_titles)
         self.plural_title = re.compile(r"(?:\b(?:" + alternation(spec.plural_titles) + r")|\b\d+)\s+$")
-        self.name_list_intro = re.compile(r"^\s*,?\s*(?:(?:" + alternation(spec.name_list_intro) + r")\s*)?:?\s*$")
+        # "gồm ông A và bà B": a person's title may stand before the first name
+        self.name_list_intro = re.compile(r"^\s*,?\s*(?:(?:" + alternation(spec.name_list_intro) + r")\s*)?:?\s*"
+                                          r"(?:(?:" + alternation(spec.person_titles) + r")\s+)?$")
         self.term = re.compile(r"(?:\s*,)?\s+(?:(?:" + alternation(spec.terms) + r")\s+(?:[ivxlc]+\b|(?:"
                                + self.w("new") + r")\b|\d{4}\s*-\s*\d{4}|\d+\b)(?:\s*,?\s*(?:(?:" + self.w("term")
                                + r")\s+)?\d{4}\s*-\s*\d{4})?|\(\s*(?:" + self.w("former_suffix") + r")\s*\))")

@@ -1,0 +1,77 @@
+"""Rules found with the probe set (tests/extract/test_probes.py), each checked
+over the vocabulary on sentences of our own."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from mergegraph.ingest.extract.vocab import load_cues
+
+from ._support import keys
+
+_CUES = load_cues()
+
+
+@pytest.mark.parametrize("intro,title", list(itertools.product(
+    _CUES.spec.name_list_intro, [t for t in _CUES.spec.person_titles if t != "đ/c"])))
+def test_a_plural_title_before_named_people_with_their_honorifics(intro, title):
+    text = (f"Các Phó Chủ tịch UBND huyện Mai Châu {intro} {title} Bùi Văn Hải và {title} "
+            f"Đinh Thị Thoa.")
+    assert keys(text, "Hòa Bình", "holding") == {("Bùi Văn Hải", ("deputy@ubnd",)),
+                                                  ("Đinh Thị Thoa", ("deputy@ubnd",))}
+
+
+_W = _CUES.spec.words
+_PAIRS = [("Phòng Dân tộc", "dan-toc", "Văn phòng HĐND và UBND", "van-phong-hdnd-ubnd"),
+          ("Phòng Y tế", "y-te", "Phòng Văn hóa - Thông tin", "van-hoa-thong-tin"),
+          ("Trung tâm Dân số - KHHGĐ", "trung-tam-dan-so", "Trung tâm Y tế", "trung-tam-y-te")]
+
+
+@pytest.mark.parametrize("what,of,to,pair", list(itertools.product(
+    [f"{_W['function'][0]}", f"{_W['task'][0]}", f"{_W['function'][0]}, {_W['task'][0]}"],
+    _W["of_from"], ["về", "sang"], _PAIRS)))
+def test_functions_or_tasks_moved_from_one_body_to_another(what, of, to, pair):
+    source, source_key, target, target_key = pair
+    text = (f"Chuyển {what} quản lý nhà nước về công tác này {of} {source} {to} {target} "
+            f"huyện Thạnh Phú.")
+    assert keys(text, "Bến Tre", "transfer") == {("837", source_key, target_key)}
+    assert keys(text, "Bến Tre", "merger") == set()
+
+
+_PATTERNS = [("bí thư chi bộ đồng thời là trưởng ấp", "village", ("head@cap-uy", "head@thon-to-dan-pho")),
+             ("Bí thư Đảng ủy kiêm Chủ tịch UBND xã", "commune", ("head@cap-uy", "head@ubnd")),
+             ("Trưởng Ban Dân vận Huyện ủy đồng thời là Chủ tịch Ủy ban MTTQ huyện", "district",
+              ("head@ban-dan-van", "head@mttq"))]
+
+
+@pytest.mark.parametrize("at,pattern", list(itertools.product(_W["at"], _PATTERNS)))
+def test_a_pattern_at_named_units_keeps_the_level_of_its_posts(at, pattern):
+    posts, level, keys_ = pattern
+    text = f"Thí điểm mô hình {posts} {at} các huyện Mỹ Xuyên, Kế Sách và thị xã Ngã Năm."
+    assert keys(text, "Sóc Trăng") == {(u, level, keys_) for u in ("947", "943", "948")}
+
+
+@pytest.mark.parametrize("nouns,intro", list(itertools.product(
+    ["xã", "xã, thị trấn", "xã, phường, thị trấn"], _CUES.spec.place_list_intro + [":"])))
+def test_communes_listed_bare_after_their_level_noun(nouns, intro):
+    codes = {"Tiên Lương": "08344", "Minh Tân": "08353", "Tam Sơn": "08377", "Cẩm Khê": "08341"}
+    listed = ["Tiên Lương", "Minh Tân", "Tam Sơn"] + (["Cẩm Khê"] if "thị trấn" in nouns else [])
+    items = ", ".join(listed[:-1]) + " và " + listed[-1]
+    text = (f"Huyện Cẩm Khê có {len(listed)} {nouns} {intro} {items} thực hiện Bí thư Đảng ủy "
+            f"đồng thời là Chủ tịch UBND xã.").replace(" :", ":")
+    posts = ("head@cap-uy", "head@ubnd")
+    assert keys(text, "Phú Thọ") == {("235", "commune", posts)} | {(codes[n], "commune", posts) for n in listed}
+
+
+_CHAU_THANH = {"Tây Ninh": "708", "Long An": "808", "Tiền Giang": "821", "Bến Tre": "831", "Trà Vinh": "847",
+               "An Giang": "892", "Kiên Giang": "905", "Hậu Giang": "933", "Sóc Trăng": "942"}
+
+
+@pytest.mark.parametrize("province", sorted(_CHAU_THANH))
+def test_without_metadata_a_name_of_many_provinces_counts_for_the_one_named(province):
+    text = (f"Tỉnh {province} đẩy mạnh sắp xếp bộ máy. Huyện Châu Thành đã hợp nhất Ban Tổ chức "
+            f"Huyện ủy với Phòng Nội vụ huyện.")
+    assert keys(text, None, "merger") == {(_CHAU_THANH[province], ("ban-to-chuc", "noi-vu"))}
+

@@ -131,7 +131,9 @@ class PatternUnit(BaseModel):
 
 class Pattern(BaseModel):
     pattern: dict
-    units: list[PatternUnit]
+    units: list[PatternUnit] = Field(description=(
+        "The first `units_limit` units applying it (by level, then code), with evidence"))
+    units_total: int = Field(description="Every unit applying it")
     latest: str | None
 
 

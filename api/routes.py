@@ -180,14 +180,18 @@ async def patterns(
                                           examples=["14"])] = None,
     level: Level | None = None, status: Status | None = None, as_of: AsOf = None,
     offset: Offset = 0, limit: Limit = 50,
+    units_limit: Annotated[int, Query(ge=0, le=1000, description=(
+        "Units listed per pattern, with their evidence (0-1000); `units_total` counts all"
+    ))] = 100,
 ):
     """Concurrency patterns of a province (or all), with the units applying each; as_of
     compares each adoption's stated start, else its first report (as_of_basis). A 2025
     province (`2025:14`) answers for the legacy provinces it was formed from, and says so
-    in `scope`."""
+    in `scope`. Each pattern lists its first `units_limit` units (by level, then code)
+    and counts them all in `units_total`."""
     scope = await queries.pattern_scope(driver, database, province)
     items = await queries.patterns(driver, database, province, level, status, offset, limit,
-                                   as_of.isoformat() if as_of else None)
+                                   as_of.isoformat() if as_of else None, units_limit)
     return {**_page(items, offset, limit), "scope": scope}
 
 

@@ -94,7 +94,7 @@ def profiles(inst, targets: dict) -> dict:
             "id": body, "direction": "both", "as_of": FAR_FUTURE, "max_depth": 20})
         out["patterns"] = _profile(s, "patterns", {
             "province": province, "level": None, "status": None, "as_of": None,
-            "offset": 0, "limit": 50})
+            "offset": 0, "limit": 50, "units_limit": 100})
         out["compare_province"] = _profile(s, "compare_unit", {
             "uid": province, "as_of": None, "offset": 0, "limit": COMPARE_LIMIT})
         out["compare_district"] = _profile(s, "compare_unit", {

@@ -222,9 +222,10 @@ async def person(driver, database, person_id: str) -> dict:
 
 async def patterns(driver, database, province: str | None, level: str | None,
                    status: str | None, offset: int, limit: int,
-                   as_of: str | None = None) -> list[dict]:
+                   as_of: str | None = None, units_limit: int = 100) -> list[dict]:
     return await read_named(driver, database, "patterns", province=province_uid(province),
-                            level=level, status=status, as_of=as_of, offset=offset, limit=limit)
+                            level=level, status=status, as_of=as_of, offset=offset, limit=limit,
+                            units_limit=units_limit)
 
 
 async def pattern_scope(driver, database, province: str | None) -> dict | None:

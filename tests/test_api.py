@@ -174,6 +174,20 @@ def test_patterns_filter_by_level_and_status(client):
     assert is_problem(bad, 422)
 
 
+def test_patterns_list_the_first_units_and_count_them_all(client):
+    whole = client.get("/patterns/concurrency", params={"units_limit": 1000, "limit": 200}).json()
+    widest = max(whole["items"], key=lambda p: p["units_total"])
+    assert widest["units_total"] == len(widest["units"]) >= 2
+    for n in (0, 1, widest["units_total"] - 1):
+        page = client.get("/patterns/concurrency", params={"units_limit": n, "limit": 200}).json()
+        # the same patterns in the same order; each lists its first n units, counts all
+        assert [(p["pattern"]["id"], p["units_total"]) for p in page["items"]] == \
+            [(p["pattern"]["id"], p["units_total"]) for p in whole["items"]]
+        for p, w in zip(page["items"], whole["items"]):
+            assert p["units"] == w["units"][:n]
+    assert is_problem(client.get("/patterns/concurrency", params={"units_limit": 1001}), 422)
+
+
 def test_matrix_has_provinces_by_patterns(client):
     matrix = client.get("/patterns/concurrency/matrix").json()
     names = {p["name"] for p in matrix["provinces"]}

@@ -182,3 +182,8 @@ export function provinces(): Promise<Map<string, any>> {
   }
   return provincesCache;
 }
+
+/** Under a list that shows only the first of its units: "và N đơn vị khác". */
+export function moreUnits(total: number | undefined, shown: number) {
+  return total && total > shown ? h("div", { class: "small muted more" }, `và ${total - shown} đơn vị khác`) : null;
+}

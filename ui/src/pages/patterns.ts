@@ -18,7 +18,7 @@ export async function patternsPage(root: HTMLElement, params: URLSearchParams) {
   const only = params.get("pattern") ?? "", cell = params.get("cell") ?? "";
   root.append(h("h1", null, "Mô hình kiêm nhiệm toàn quốc ", h("span", { class: "en" }, "Patterns nationwide")), loading());
   const [page, byUid] = await Promise.all([
-    get("/patterns/concurrency", { level, status, limit: 200 }),
+    get("/patterns/concurrency", { level, status, limit: 200, units_limit: 1000 }),
     get("/provinces").then((r) => new Map<string, any>(r.items.map((p: any) => [p.uid, p]))),
   ]);
   clear(root);
@@ -82,6 +82,9 @@ export async function patternsPage(root: HTMLElement, params: URLSearchParams) {
     only ? h("p", { class: "crumbs" }, h("a", { href: "#/patterns" }, "Mọi mô hình"), " · nơi áp dụng") : null,
     filters,
     h("p", { class: "muted small" }, "Mỗi ô: số liệu của từng đơn vị báo cáo như nguồn nêu (không cộng dồn), hoặc tên đơn vị áp dụng; bấm để xem trích dẫn."),
+    (page.items as any[]).some((p) => p.units_total > p.units.length)
+      ? h("p", { class: "muted small truncated" }, "Mỗi mô hình chỉ hiện 1.000 đơn vị áp dụng đầu tiên (theo cấp, mã đơn vị); xem trang của từng tỉnh để có đủ.")
+      : null,
     h("p", { class: "tools" }, csvButton("mergegraph-mo-hinh.csv",
       ["mô hình", "cấp", "tỉnh", "đơn vị", "số đơn vị áp dụng", "trên tổng số", "trạng thái", "ngày", "trích dẫn", "nguồn"],
       () => items.flatMap((p) => p.units.map((u: any) => [patternLabel(p.pattern), label(LEVEL, p.pattern.level),

@@ -1,7 +1,7 @@
 // Province: its concurrency patterns (table and chart), its mergers, the reductions it
 // reported, and a way to compare.
 import { enc, get } from "../api";
-import { csvButton, evidenceList, evidenceText, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink } from "../components";
+import { csvButton, evidenceList, evidenceText, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink, moreUnits } from "../components";
 import { coverageChart, Bar } from "../chart";
 import { clear, h, stackable } from "../dom";
 import { date, label, LEVEL, MERGE_KIND, patternLabel, pct, STATUS } from "../labels";
@@ -47,7 +47,7 @@ export async function provincePage(root: HTMLElement, code: string) {
   root.append(loading());
   const [unit, patterns, mine, matrix] = await Promise.all([
     get(`/units/${enc(code)}`),
-    get("/patterns/concurrency", { province: code, limit: 200 }),
+    get("/patterns/concurrency", { province: code, limit: 200, units_limit: 1000 }),
     // the compare endpoint holds a province's mergers and reductions (in it and in its units)
     get("/compare", { units: `${code},${code}` }),
     get("/patterns/concurrency/matrix"),
@@ -115,7 +115,7 @@ function patternTable(items: any[], provinceUid: string) {
         h("td", null, patternLabel(p.pattern)),
         h("td", null, label(LEVEL, p.pattern.level)),
         coverageCell(p, provinceUid),
-        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit))))),
+        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit)))), moreUnits(p.units_total, p.units.length)),
         h("td", null, [...new Set(p.units.map((x: any) => x.status))].map((st: any) => statusBadge(st))),
         h("td", null, date(p.latest)),
         h("td", null, h("details", null, h("summary", null, `${unique.length} trích dẫn`), evidenceList(unique))));

@@ -167,11 +167,18 @@ _NOUNS = "(?:" + alternation(_COMMUNE_NOUNS) + ")"
 _LIST_AFTER_NOUN = re.compile(r"(?:^|\s)(" + _NOUNS + r"(?:\s*,\s*" + _NOUNS + r")*)\s*,?\s*(?:(?:"
                               + alternation(_CUES.spec.place_list_intro) + r")\s*:?|:|\()\s*$")
 _NOUN_SPLIT = re.compile(r"\s*,\s*")
+# what every match of _LIST_AFTER_NOUN ends with: a list word's last word, ":" or "(" (this
+# pattern starts with letters of its own, so that the regex engine skips to them; the full
+# one, starting with a space, tries every position)
+_LIST_END = re.compile("(?:" + alternation({w.split()[-1] for w in _CUES.spec.place_list_intro})
+                       + r"|:|\()\s*:?\s*$")
 
 
 def _listed_prefixes(match: str, start: int) -> tuple[str, ...]:
     """The unit types of a list of bare names starting at `start`, from the level
     noun and list word just before it ("xã, thị trấn gồm: ")."""
+    if _LIST_END.search(match, max(0, start - 40), start) is None:
+        return ()
     m = _LIST_AFTER_NOUN.search(match, max(0, start - 40), start)
     if m is None:
         return ()

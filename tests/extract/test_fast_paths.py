@@ -84,3 +84,23 @@ def test_at_word_start_matches_as_the_plain_alternation():
             for pos in (0, min(3, len(text))):
                 assert [m.span() for m in fast.finditer(text, pos)] == \
                     [m.span() for m in plain.finditer(text, pos)], (items, text, pos)
+
+
+def test_a_list_of_bare_names_is_looked_for_only_after_its_last_words():
+    # _listed_prefixes searches the full pattern only where the quick one (the list word's
+    # last word, ":" or "(" before the names) is found: the full one is never found without it
+    from importlib.resources import files
+
+    from mergegraph.ingest.extract.mentions import _LIST_AFTER_NOUN, _LIST_END
+
+    seeds = files("mergegraph.ingest") / "corpus" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in seeds.iterdir() if p.name.endswith(".txt")]
+    texts.append("3 xã gồm: A, B và C; các xã, thị trấn (D, E); 2 phường là F và G; xã, phường như H")
+    found = 0
+    for text in texts:
+        match = prepare(text).match
+        for start in range(len(match) + 1):
+            full = _LIST_AFTER_NOUN.search(match, max(0, start - 40), start)
+            found += full is not None
+            assert full is None or _LIST_END.search(match, max(0, start - 40), start) is not None
+    assert found > 0

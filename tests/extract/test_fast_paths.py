@@ -104,3 +104,14 @@ def test_a_list_of_bare_names_is_looked_for_only_after_its_last_words():
             found += full is not None
             assert full is None or _LIST_END.search(match, max(0, start - 40), start) is not None
     assert found > 0
+
+
+def test_numbered_units_are_runs_when_their_type_word_is_written():
+    from mergegraph.ingest.extract.mentions import _NUMBERED, _runs
+
+    for text in ("Quận 1 và phường 12, Quận Bình Thạnh", "Huyện Tân Kỳ; UBND quận  3", "Số 1 Hà Nội"):
+        p = prepare(text)
+        numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(p.match)]
+        found = _runs(p.text, p.match)
+        assert all(run in found for run in numbered)
+        assert [r for r in found if p.text[r[0]].isdigit()] == numbered

@@ -104,7 +104,8 @@ _UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper
 _CAPWORD = rf"[{_UPPER}][^\W_]*"
 # a run of capitalised words; numbers after a type word ("Quận 1") are found apart
 _RUN = re.compile(rf"{_CAPWORD}((?:[ ]{_CAPWORD})+)?")          # group 1: the words after the first
-_NUMBERED = re.compile(r"(?:quận|phường)\s+(\d+)\b")
+_NUMBERED_TYPES = ("quận", "phường")          # types whose units may be numbered ("Quận 1")
+_NUMBERED = re.compile(r"(?:" + "|".join(_NUMBERED_TYPES) + r")\s+(\d+)\b")
 # what may stand before a run: "các huyện", "thị xã", "TP.", "H." (each alternative starts
 # with a letter of its own, so that the regex engine skips to those letters)
 _TYPE_WORDS = r"thành\s+phố|thị\s+xã|thị\s+trấn|tỉnh|huyện|quận|xã|phường"
@@ -123,7 +124,9 @@ def _runs(text: str, match: str) -> list[tuple[int, int, bool]]:
         if a and (text[a - 1].isalnum() or text[a - 1] == "_"):
             continue                          # inside a word ("iPhone")
         runs.append((a, m.end(), m.lastindex is not None))
-    numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(match)]
+    # (a text without their type words, most, is not scanned by the pattern: str's search is faster)
+    numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(match)] \
+        if any(word in match for word in _NUMBERED_TYPES) else []
     if numbered:
         runs.extend(numbered)
         runs.sort()
@@ -167,11 +170,18 @@ _NOUNS = "(?:" + alternation(_COMMUNE_NOUNS) + ")"
 _LIST_AFTER_NOUN = re.compile(r"(?:^|\s)(" + _NOUNS + r"(?:\s*,\s*" + _NOUNS + r")*)\s*,?\s*(?:(?:"
                               + alternation(_CUES.spec.place_list_intro) + r")\s*:?|:|\()\s*$")
 _NOUN_SPLIT = re.compile(r"\s*,\s*")
+# what every match of _LIST_AFTER_NOUN ends with: a list word's last word, ":" or "(" (this
+# pattern starts with letters of its own, so that the regex engine skips to them; the full
+# one, starting with a space, tries every position)
+_LIST_END = re.compile("(?:" + alternation({w.split()[-1] for w in _CUES.spec.place_list_intro})
+                       + r"|:|\()\s*:?\s*$")
 
 
 def _listed_prefixes(match: str, start: int) -> tuple[str, ...]:
     """The unit types of a list of bare names starting at `start`, from the level
     noun and list word just before it ("xã, thị trấn gồm: ")."""
+    if _LIST_END.search(match, max(0, start - 40), start) is None:
+        return ()
     m = _LIST_AFTER_NOUN.search(match, max(0, start - 40), start)
     if m is None:
         return ()

@@ -84,3 +84,34 @@ def test_at_word_start_matches_as_the_plain_alternation():
             for pos in (0, min(3, len(text))):
                 assert [m.span() for m in fast.finditer(text, pos)] == \
                     [m.span() for m in plain.finditer(text, pos)], (items, text, pos)
+
+
+def test_a_list_of_bare_names_is_looked_for_only_after_its_last_words():
+    # _listed_prefixes searches the full pattern only where the quick one (the list word's
+    # last word, ":" or "(" before the names) is found: the full one is never found without it
+    from importlib.resources import files
+
+    from mergegraph.ingest.extract.mentions import _LIST_AFTER_NOUN, _LIST_END
+
+    seeds = files("mergegraph.ingest") / "corpus" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in seeds.iterdir() if p.name.endswith(".txt")]
+    texts.append("3 xã gồm: A, B và C; các xã, thị trấn (D, E); 2 phường là F và G; xã, phường như H")
+    found = 0
+    for text in texts:
+        match = prepare(text).match
+        for start in range(len(match) + 1):
+            full = _LIST_AFTER_NOUN.search(match, max(0, start - 40), start)
+            found += full is not None
+            assert full is None or _LIST_END.search(match, max(0, start - 40), start) is not None
+    assert found > 0
+
+
+def test_numbered_units_are_runs_when_their_type_word_is_written():
+    from mergegraph.ingest.extract.mentions import _NUMBERED, _runs
+
+    for text in ("Quận 1 và phường 12, Quận Bình Thạnh", "Huyện Tân Kỳ; UBND quận  3", "Số 1 Hà Nội"):
+        p = prepare(text)
+        numbered = [(m.start(1), m.end(1), False) for m in _NUMBERED.finditer(p.match)]
+        found = _runs(p.text, p.match)
+        assert all(run in found for run in numbered)
+        assert [r for r in found if p.text[r[0]].isdigit()] == numbered

@@ -54,22 +54,25 @@ ORDER BY from_type, into_type, level, kind, status
 WITH u, as_of, scope,
      collect(CASE WHEN n IS NOT NULL THEN {from_type: from_type, into_type: into_type,
                   level: level, kind: kind, status: status, count: n} END) AS merger_groups
+WITH u, as_of, merger_groups,
+     // the scope's pattern adoptions and reductions, read once (bounded by its units)
+     COLLECT { UNWIND scope AS x
+               MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
+               WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
+               RETURN [x, r, p] } AS applied,
+     COLLECT { UNWIND scope AS x
+               MATCH (x)-[r:REDUCED]->(k:ReductionKind)
+               WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
+               RETURN [x, r, k] } AS reduced
 RETURN u {.uid, .code, .name, .level} AS unit, merger_groups,
-       COLLECT { UNWIND scope AS x
-                 MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
-                 WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
-                 WITH p, count(DISTINCT x) AS units, count(*) AS n
+       COLLECT { UNWIND applied AS t
+                 WITH t[2] AS p, count(DISTINCT t[0]) AS units, count(*) AS n
                  ORDER BY p.id
                  RETURN {pattern: p {.id, .label, .level, .position_types},
                          units_applying: units, adoptions: n} } AS pattern_groups,
-       COUNT { UNWIND scope AS x
-               MATCH (x)-[r:APPLIES]->(:ConcurrencyPattern)
-               WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
-               WITH DISTINCT x RETURN x } AS units_applying,
-       COLLECT { UNWIND scope AS x
-                 MATCH (x)-[r:REDUCED]->(k:ReductionKind)
-                 WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
-                 WITH k, count(*) AS n
+       size(COLLECT { UNWIND applied AS t RETURN DISTINCT t[0] AS x }) AS units_applying,
+       COLLECT { UNWIND reduced AS t
+                 WITH t[2] AS k, count(*) AS n
                  ORDER BY k.id
                  RETURN {kind: k {.id, .what, .name, .level}, count: n} } AS reduction_groups,
        // one page of the mergers, read in the order of an index (bodies by unit, then
@@ -97,20 +100,16 @@ RETURN u {.uid, .code, .name, .level} AS unit, merger_groups,
                          valid_from: m.valid_from, reported_by: m.reported_by,
                          as_of_basis: CASE WHEN m.valid_from IS NOT NULL THEN 'valid_from' WHEN m.reported_by IS NOT NULL THEN 'reported_by' END,
                          fact_id: m.fact_id} } AS mergers,
-       COLLECT { UNWIND scope AS x
-                 MATCH (x)-[r:APPLIES]->(p:ConcurrencyPattern)
-                 WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
-                 WITH x, r, p ORDER BY p.id, x.uid, r.fact_id
+       COLLECT { UNWIND applied AS t
+                 WITH t[0] AS x, t[1] AS r, t[2] AS p ORDER BY p.id, x.uid, r.fact_id
                  SKIP toInteger($offset) LIMIT toInteger($limit)
                  RETURN {pattern: p {.id, .label, .level, .position_types}, unit: x {.uid, .name, .level},
                          count: r.count, of: r.of, status: r.status, date: r.date,
                          valid_from: r.valid_from, reported_by: r.reported_by,
                          as_of_basis: CASE WHEN r.valid_from IS NOT NULL THEN 'valid_from' WHEN r.reported_by IS NOT NULL THEN 'reported_by' END,
                          fact_id: r.fact_id} } AS patterns,
-       COLLECT { UNWIND scope AS x
-                 MATCH (x)-[r:REDUCED]->(k:ReductionKind)
-                 WHERE date(coalesce(r.valid_from, r.reported_by, '1900')) <= as_of
-                 WITH x, r, k ORDER BY k.id, x.uid, coalesce(r.date, ''), r.fact_id
+       COLLECT { UNWIND reduced AS t
+                 WITH t[0] AS x, t[1] AS r, t[2] AS k ORDER BY k.id, x.uid, coalesce(r.date, ''), r.fact_id
                  SKIP toInteger($offset) LIMIT toInteger($limit)
                  RETURN {kind: k {.id, .what, .name, .level}, unit: x {.uid, .name, .level},
                          level: r.level, count: r.count, percent: r.percent, approx: r.approx,

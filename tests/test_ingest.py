@@ -260,6 +260,17 @@ def test_merger_tallies_follow_every_write(db, conn):
     assert seen[-1] == {k: [] for k in seen[-1]}
 
 
+def test_a_graph_written_before_the_tallies_gets_them_with_the_schema(db, conn):
+    from mergegraph.graph.schema import apply_schema
+
+    two_documents().load(db, conn.database)
+    kept = _tallies(db, conn)
+    db.execute_query("MATCH (t:MergerTally|ProvinceMergerTally) DELETE t",
+                     database_=conn.database)
+    apply_schema(db, conn.database)
+    assert _tallies(db, conn) == kept and kept["units"]
+
+
 def test_ended_arrangement_keeps_its_history(db, conn):
     Corpus({
         "start": [concurrency("200", "district", ["head@ban-dan-van", "head@mttq"],

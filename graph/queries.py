@@ -136,6 +136,7 @@ async def health_counts(driver, database) -> tuple[dict, dict[str, int]]:
 
 
 SEARCH_WINDOW = 200  # the index's best hits asked for first; x8 while not enough
+SEARCH_MAX_WINDOW = 12_800  # past it, every hit is ranked (search_all.cypher)
 
 
 async def search(driver, database, q: str, kinds: list[str] | None, province: str | None,
@@ -144,17 +145,20 @@ async def search(driver, database, q: str, kinds: list[str] | None, province: st
     name). The index is asked for its best `window` hits; the page is exact when the
     index had no more, or when the window holds offset + limit hits of the kinds
     and province asked for and the page's last score is above the window's lowest
-    (a hit outside the window scores at most that). Otherwise, a window 8x larger."""
+    (a hit outside the window scores at most that). Otherwise, a window 8x larger,
+    up to SEARCH_MAX_WINDOW; past it every hit is ranked, streaming (slow for a word
+    shared by much of the graph and filtered to few of its hits, bounded in memory)."""
     labels = [SEARCH_KINDS[k] for k in (kinds or SEARCH_KINDS)]
+    params = {"query": lucene_query(q), "labels": labels, "province": province_uid(province),
+              "offset": offset, "limit": limit}
     window = max(SEARCH_WINDOW, 2 * (offset + limit))
-    while True:
-        (row,) = await read_named(driver, database, "search", query=lucene_query(q),
-                                  labels=labels, province=province_uid(province),
-                                  offset=offset, limit=limit, window=window)
+    while window <= max(SEARCH_MAX_WINDOW, 2 * (offset + limit)):
+        (row,) = await read_named(driver, database, "search", window=window, **params)
         if row["fetched"] < window or (row["kept"] >= offset + limit
                                        and row["boundary"] > row["lowest"]):
             return row["items"]
         window *= 8
+    return await read_named(driver, database, "search_all", **params)
 
 
 # --- units ---------------------------------------------------------------------------

@@ -68,12 +68,17 @@ def test_search_reads_a_window_of_the_index_and_widens_it(loaded, settings, monk
     from mergegraph.graph import queries
 
     pages = {}
-    for window in (10**6, 1):
+    # (first window, largest window): every hit at once; a window of 1 widened; a
+    # window that may not widen, so that every hit is ranked by search_all.cypher
+    for window, largest in ((10**6, 10**7), (1, 10**7), (1, 1)):
         monkeypatch.setattr(queries, "SEARCH_WINDOW", window)
+        monkeypatch.setattr(queries, "SEARCH_MAX_WINDOW", largest)
         with TestClient(create_app(settings.model_copy(update={"cache": False}))) as c:
-            pages[window] = [c.get("/search", params={"q": q, "offset": o, **params}).json()
-                             for o in (params.get("offset", 0), params.get("offset", 0) + 1)]
-    assert pages[1] == pages[10**6] and pages[1][0]["items"]
+            pages[window, largest] = [
+                c.get("/search", params={"q": q, "offset": o, **params}).json()
+                for o in (params.get("offset", 0), params.get("offset", 0) + 1)]
+    whole = pages[10**6, 10**7]
+    assert pages[1, 10**7] == whole and pages[1, 1] == whole and whole[0]["items"]
 
 
 def test_search_with_an_abbreviation(client):

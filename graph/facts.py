@@ -25,6 +25,7 @@ import neo4j
 
 from mergegraph.graph.model import FACT_RELATIONSHIPS, NODE_KEYS as KEY
 from mergegraph.graph.version import bump as bump_version
+from mergegraph.graph.version import lock as lock_version
 
 
 # --- queries ------------------------------------------------------------------------
@@ -269,6 +270,10 @@ def recount_all_mergers(driver: neo4j.Driver, database: str) -> None:
 
 
 def _recount(tx, units: list[str]) -> None:
+    # Writers recount one at a time, each after the previous one's commit: a recount
+    # reads the mergers committed so far, and a province's row moves by read-modify-
+    # write (graph/version.py: the lock is the version node's, the bump follows).
+    lock_version(tx)
     tx.run(RECOUNT_MERGERS, units=units).consume()
     tx.run(DROP_EMPTY_TALLIES).consume()
 

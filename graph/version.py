@@ -10,7 +10,11 @@ never exported, not counted.
   that sees the old number cannot see the new data (commit is atomic).
 - Last statement: the bump takes the write lock on the one node, so writers
   serialise only for the short tail from their bump to their commit, and a
-  transaction that holds this lock waits for no other lock (no deadlock).
+  transaction that holds this lock waits for no other lock (no deadlock). The one
+  exception, `lock`, is taken just before the merger tallies are recounted
+  (graph/facts.py): a recount reads the mergers and rewrites tally rows that only
+  recounts touch, so concurrent writers recount one after the other, each after the
+  previous one's commit, and wait for no lock a waiting writer holds.
 - `epoch`: a database that is wiped (or restored) and written again starts a new
   series, so "version 3" of an old graph is never taken for "version 3" now.
 
@@ -28,12 +32,26 @@ ON CREATE SET v.epoch = randomUUID(), v.n = 0
 SET v.n = v.n + 1
 """
 
+# The same node's write lock, taken early by a write that must not interleave with
+# another's from here to its commit (graph/facts.py: the merger tallies' recount).
+LOCK = """
+MERGE (v:GraphVersion {id: 'graph'})
+ON CREATE SET v.epoch = randomUUID(), v.n = 0
+SET v.locked = true
+REMOVE v.locked
+"""
+
 READ = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.n AS n, v.epoch AS epoch"
 
 
 def bump(tx: neo4j.ManagedTransaction) -> None:
     """Increment the version inside a write transaction: call it last."""
     tx.run(BUMP).consume()
+
+
+def lock(tx: neo4j.ManagedTransaction) -> None:
+    """Take the version node's write lock now (held to commit; the bump follows)."""
+    tx.run(LOCK).consume()
 
 
 def write_bumping(driver: neo4j.Driver, database: str, cypher: str,

@@ -260,6 +260,36 @@ def test_merger_tallies_follow_every_write(db, conn):
     assert seen[-1] == {k: [] for k in seen[-1]}
 
 
+def test_merger_tallies_hold_when_writers_run_at_once(db, conn):
+    """Four writers at once, each its own documents of mergers in the same units
+    (Đầm Hà, Móng Cái: one province): the tallies are what the mergers say."""
+    pairs = [("ban-to-chuc", "noi-vu"), ("uy-ban-kiem-tra", "thanh-tra"),
+             ("ban-dan-van", "mttq"), ("van-phong-cap-uy", "van-phong-hdnd-ubnd")]
+    corpus = Corpus({f"w{w}-{d}": [merger(unit, list(pair), into="+".join(sorted(pair)),
+                                          status=status, start=10 * i)
+                                   for i, (pair, status) in enumerate(zip(
+                                       pairs[w:] + pairs[:w], ("implemented", "pilot")))]
+                     for w in range(4) for d in range(3) for unit in (("200", "194")[d % 2],)})
+    errors = []
+
+    def write(w):
+        try:
+            corpus.load(db, conn.database, ids=[d for d in corpus.docs if d.startswith(f"w{w}-")],
+                        group_documents=1)
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    t = _tallies(db, conn)
+    assert t["units"] == t["units_counted"] and t["provinces"] == t["provinces_counted"]
+    assert {p for p, _, _ in t["provinces"]} == {"legacy:22"}
+
+
 def test_a_graph_written_before_the_tallies_gets_them_with_the_schema(db, conn):
     from mergegraph.graph.schema import apply_schema
 

@@ -292,9 +292,11 @@ def _merger_signature(group: dict) -> str:
 
 
 def _counts(groups: list[dict], key: str) -> dict[str, int]:
+    """Counts summed by one field of the groups; a group without it counts as 'unstated'."""
     out: dict[str, int] = {}
     for g in groups:
-        out[g[key]] = out.get(g[key], 0) + g["count"]
+        value = g[key] if g[key] is not None else "unstated"
+        out[value] = out.get(value, 0) + g["count"]
     return dict(sorted(out.items()))
 
 

@@ -265,6 +265,14 @@ def test_compare_pages_are_stable_and_complete(client):
     assert is_problem(client.get("/compare", params={"units": "22,14", "limit": 0}), 422)
 
 
+def test_compare_counts_a_merger_without_kind_or_status_as_unstated():
+    from mergegraph.graph.queries import _counts
+
+    groups = [{"kind": "merge", "count": 2}, {"kind": None, "count": 1},
+              {"kind": "absorb", "count": 3}, {"kind": "merge", "count": 1}]
+    assert _counts(groups, "kind") == {"absorb": 3, "merge": 3, "unstated": 1}
+
+
 def test_compare_shows_the_reductions_each_unit_reported(client):
     # Hà Tĩnh: Đức Thọ "đã giảm được 13 đơn vị đầu mối"; Đắk Nông: the province's
     # own figures, with the part-time posts at commune and village level.

@@ -23,6 +23,7 @@ import time
 import httpx
 
 from common import DATABASE, driver, percentile
+from lineage import total_hits
 from mergegraph.graph.catalog import query
 from mergegraph.graph.queries import FAR_FUTURE, SEARCH_WINDOW
 from mergegraph.graph.search import lucene_query
@@ -66,13 +67,10 @@ def latency(base_url: str, targets: dict, calls: int = 200, warmup: int = 10,
                    "max_ms": round(max(v), 2), "calls": len(v)} for name, v in times.items()}
 
 
-def _hits(plan: dict) -> int:
-    return plan.get("dbHits", 0) + sum(_hits(c) for c in plan.get("children", []))
-
-
 def _profile(session, name: str, params: dict) -> dict:
     summary = session.run("PROFILE " + query(name), params).consume()
-    return {"query": name, "db_hits": _hits(summary.profile), "rows": summary.profile.get("rows")}
+    return {"query": name, "db_hits": total_hits(summary.profile),
+            "rows": summary.profile.get("rows")}
 
 
 def profiles(inst, targets: dict) -> dict:

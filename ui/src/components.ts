@@ -183,7 +183,7 @@ export function provinces(): Promise<Map<string, any>> {
   return provincesCache;
 }
 
-/** Under a list that shows only the first of its units: "và N đơn vị khác". */
-export function moreUnits(total: number | undefined, shown: number) {
-  return total && total > shown ? h("div", { class: "small muted more" }, `và ${total - shown} đơn vị khác`) : null;
+/** Under a list that shows only the first of its items: "và N <what> khác<hint>". */
+export function more(n: number, what: string, hint = "") {
+  return n > 0 ? h("div", { class: "small muted more" }, `và ${n} ${what} khác${hint}`) : null;
 }

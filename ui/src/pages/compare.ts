@@ -1,6 +1,6 @@
 // Compare: two or more provinces side by side; what one has and another lacks is highlighted.
 import { get } from "../api";
-import { csvButton, factEvidence, href, loading, reductionText, statusBadge, unitLink } from "../components";
+import { csvButton, factEvidence, href, loading, reductionText, statusBadge, unitLink, more } from "../components";
 import { clear, h, scroller } from "../dom";
 import { bodyName, label, LEVEL, MERGE_KIND, patternLabel, STATUS } from "../labels";
 import { figures } from "./province";
@@ -29,11 +29,7 @@ function picker(codes: string[]) {
 }
 
 const PAGE = 100;
-
-/** "… and N more" under a cell that shows only the first page of its items. */
-function more(n: number, what: string) {
-  return n > 0 ? h("div", { class: "small muted more" }, `và ${n} ${what} khác (xem trang của đơn vị)`) : null;
-}
+const SEE_UNIT = " (xem trang của đơn vị)";
 
 export async function comparePage(root: HTMLElement, codesText: string) {
   const codes = codesText.split(",").map((c) => c.trim()).filter(Boolean);
@@ -88,7 +84,7 @@ export async function comparePage(root: HTMLElement, codesText: string) {
       fs.length ? h("ul", { class: "compact figures" }, fs.map((f) => h("li", null, h("strong", null, f.of ? `${f.count}/${f.of}` : `${f.count}`),
         " ", h("span", { class: "small" }, f.unit.uid === rec.unit.uid ? "toàn tỉnh" : f.unit.name)))) : null,
       h("div", { class: "small muted" }, entry.units.filter((u: any) => u.count == null).map((u: any) => u.unit.name).join(", ")),
-      more(entry.coverage.adoptions - entry.units.length, "đơn vị"),
+      more(entry.coverage.adoptions - entry.units.length, "đơn vị", SEE_UNIT),
       only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
   };
 
@@ -159,7 +155,7 @@ function reductionTable(recs: any[], common: Set<string>) {
           h("ul", { class: "compact" }, here.map((x: any) => h("li", null,
             reductionText(x), " · ", unitLink(x.unit), " ", statusBadge(x.status),
             factEvidence(x.fact_id, "trích dẫn")))),
-          more(count - here.length, "số liệu"),
+          more(count - here.length, "số liệu", SEE_UNIT),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
       }))))));
 }
@@ -183,7 +179,7 @@ function mergerTable(recs: any[], common: Set<string>) {
           h("ul", { class: "compact" }, here.map((m: any) => h("li", null,
             h("a", { href: href.body(m.into.id) }, m.into.name), " ", h("span", { class: "small" }, label(MERGE_KIND, m.kind)), " ",
             statusBadge(m.status)))),
-          more(count - here.length, "quan hệ"),
+          more(count - here.length, "quan hệ", SEE_UNIT),
           only ? h("span", { class: "badge only" }, "chỉ có ở đây") : null);
       }))))));
 }

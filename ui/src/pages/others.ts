@@ -1,6 +1,6 @@
 // Person, post, unit and source pages.
 import { enc, get } from "../api";
-import { csvButton, evidenceList, evidenceText, factEvidence, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink, moreUnits } from "../components";
+import { csvButton, evidenceList, evidenceText, factEvidence, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink, more } from "../components";
 import { clear, h, put, stackable } from "../dom";
 import { BRANCH, date, ERA, label, LEVEL, levelOfUid, patternLabel, positionName, STATUS } from "../labels";
 import { coverageCell, LEVEL_ORDER, patternCsvRows } from "./province";
@@ -135,7 +135,7 @@ function newProvincePatterns(page: any) {
       h("tbody", null, items.map((p: any) => h("tr", { "data-pattern": p.pattern.id },
         h("td", null, patternLabel(p.pattern)), h("td", null, label(LEVEL, p.pattern.level)),
         coverageCell(p),
-        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit)))), moreUnits(p.units_total, p.units.length)),
+        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit)))), more((p.units_total ?? 0) - p.units.length, "đơn vị")),
         h("td", null, [...new Set(p.units.map((x: any) => x.status))].map((st: any) => statusBadge(st))))))))
       : h("p", { class: "muted" }, "Chưa có mô hình kiêm nhiệm nào được ghi nhận."));
 }

@@ -1,7 +1,7 @@
 // Province: its concurrency patterns (table and chart), its mergers, the reductions it
 // reported, and a way to compare.
 import { enc, get } from "../api";
-import { csvButton, evidenceList, evidenceText, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink, moreUnits } from "../components";
+import { csvButton, evidenceList, evidenceText, fateBlock, href, loading, reductionsSection, reductionText, statusBadge, unitLink, more } from "../components";
 import { coverageChart, Bar } from "../chart";
 import { clear, h, stackable } from "../dom";
 import { date, label, LEVEL, MERGE_KIND, patternLabel, pct, STATUS } from "../labels";
@@ -115,7 +115,7 @@ function patternTable(items: any[], provinceUid: string) {
         h("td", null, patternLabel(p.pattern)),
         h("td", null, label(LEVEL, p.pattern.level)),
         coverageCell(p, provinceUid),
-        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit)))), moreUnits(p.units_total, p.units.length)),
+        h("td", null, h("ul", { class: "compact" }, p.units.map((x: any) => h("li", null, unitLink(x.unit)))), more((p.units_total ?? 0) - p.units.length, "đơn vị")),
         h("td", null, [...new Set(p.units.map((x: any) => x.status))].map((st: any) => statusBadge(st))),
         h("td", null, date(p.latest)),
         h("td", null, h("details", null, h("summary", null, `${unique.length} trích dẫn`), evidenceList(unique))));

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 
 from .gazetteer import TYPE_PREFIX, Gazetteer
 from .normalize import key
-from .tokens import SOFT, Token, tokenize
+from .tokens import CAP, END, LOW, SOFT, START, WORD, Token, tokenize
 from .vocab import Lex, Vocabulary, alternation, composite_key, load_cues
 
 _MAX_NAME = 6
@@ -67,22 +67,22 @@ _TYPE_FIRST = frozenset({a for a, _b in _TWO_WORD_TYPES}) | _ONE_WORD_TYPES | _A
 def _type_word(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """A unit type word at token i: (key prefix, index after it)."""
     t = tokens[i]
-    if t.low not in _TYPE_FIRST:
+    if t[LOW] not in _TYPE_FIRST:
         return None, i
     n = len(tokens)
-    if i + 1 < n and (t.low, tokens[i + 1].low) in _TWO_WORD_TYPES:
-        return TYPE_PREFIX[f"{t.low} {tokens[i + 1].low}"], i + 2
-    if t.low in _ONE_WORD_TYPES:
-        return TYPE_PREFIX[t.low], i + 1
-    if t.low in _ABBREV_TYPES and t.cap and t.end - t.start <= 2:
+    if i + 1 < n and (t[LOW], tokens[i + 1][LOW]) in _TWO_WORD_TYPES:
+        return TYPE_PREFIX[f"{t[LOW]} {tokens[i + 1][LOW]}"], i + 2
+    if t[LOW] in _ONE_WORD_TYPES:
+        return TYPE_PREFIX[t[LOW]], i + 1
+    if t[LOW] in _ABBREV_TYPES and t[CAP] and t[END] - t[START] <= 2:
         j = i + 1
-        if j < n and tokens[j].low == "." and tokens[j].start == t.end:
+        if j < n and tokens[j][LOW] == "." and tokens[j][START] == t[END]:
             j += 1
-        elif t.low in ("h", "q", "p"):
+        elif t[LOW] in ("h", "q", "p"):
             return None, i        # "H" alone is no type word; "H.Tân Kỳ" is
-        if t.low == "tp" and j + 1 < n and tokens[j].low == "." and tokens[j + 1].low == "hcm":
+        if t[LOW] == "tp" and j + 1 < n and tokens[j][LOW] == "." and tokens[j + 1][LOW] == "hcm":
             j += 1
-        return TYPE_PREFIX[t.low], j
+        return TYPE_PREFIX[t[LOW]], j
     return None, i
 
 
@@ -92,9 +92,9 @@ def _name_run(tokens: list[Token], j: int, digits: bool) -> int:
     n = len(tokens)
     while k < n and k - j < _MAX_NAME:
         t = tokens[k]
-        if not t.word or not (t.cap or (digits and t.low.isdigit())):
+        if not t[WORD] or not (t[CAP] or (digits and t[LOW].isdigit())):
             break
-        if k > j and tokens[k - 1].end != t.start - 1:   # one space between words
+        if k > j and tokens[k - 1][END] != t[START] - 1:   # one space between words
             break
         k += 1
     return k
@@ -206,7 +206,7 @@ def _tokenized_windows(text: str, match: str) -> list[tuple[int, list[Token]]]:
 
 
 def _text_of(text: str, tokens: list[Token], a: int, b: int) -> str:
-    return text[tokens[a].start:tokens[b - 1].end]
+    return text[tokens[a][START]:tokens[b - 1][END]]
 
 
 class PlaceFinder:
@@ -282,7 +282,7 @@ class PlaceFinder:
         self.windows = windows
         first: dict[tuple, tuple[int, list[Place]]] = {}     # (id(tokens), list types) -> (start, places)
         for start, tokens in windows:
-            listed = _listed_prefixes(match, start) if tokens and tokens[0].cap else ()
+            listed = _listed_prefixes(match, start) if tokens and tokens[0][CAP] else ()
             seen = first.get((id(tokens), listed))
             if seen is None:
                 found = self._find(text, tokens, listed)
@@ -308,16 +308,16 @@ class PlaceFinder:
                 found = self._longest(text, tokens, j, end, lambda name: self.typed(prefix, name))
                 if found:
                     k, (level, codes) = found
-                    plural = i > 0 and tokens[i - 1].low == "các"
-                    places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes, typed=True,
+                    plural = i > 0 and tokens[i - 1][LOW] == "các"
+                    places.append(Place(i, k, tokens[i][START], tokens[k - 1][END], level, codes, typed=True,
                                         plural=plural))
                     i = k
                     if plural:       # "các huyện A, B và C"
                         i = self._continue_list(text, tokens, i, prefix, places)
                     continue
             t = tokens[i]
-            if t.cap and t.word and not (i > 0 and tokens[i - 1].cap and tokens[i - 1].word
-                                         and tokens[i - 1].low in self.surnames):
+            if t[CAP] and t[WORD] and not (i > 0 and tokens[i - 1][CAP] and tokens[i - 1][WORD]
+                                         and tokens[i - 1][LOW] in self.surnames):
                 end = _name_run(tokens, i, digits=False)
                 if end - i >= 2:
                     ward_type = self._ward_type_after(tokens, end)
@@ -328,7 +328,7 @@ class PlaceFinder:
                                               lambda name: self.bare(name, ward_type), min_len=2)
                     if found:
                         k, (level, codes) = found
-                        places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes))
+                        places.append(Place(i, k, tokens[i][START], tokens[k - 1][END], level, codes))
                         i = k
                         continue
             i += 1
@@ -348,12 +348,12 @@ class PlaceFinder:
             if not found:
                 break
             k, (level, codes) = found
-            places.append(Place(i, k, tokens[i].start, tokens[k - 1].end, level, codes, typed=True,
+            places.append(Place(i, k, tokens[i][START], tokens[k - 1][END], level, codes, typed=True,
                                 plural=True))
             i = k
-            if i + 1 < n and tokens[i].low in (",", "và"):
+            if i + 1 < n and tokens[i][LOW] in (",", "và"):
                 i += 1
-                if i + 1 < n and tokens[i].low == "và":
+                if i + 1 < n and tokens[i][LOW] == "và":
                     i += 1
             else:
                 break
@@ -370,7 +370,7 @@ class PlaceFinder:
 
     def _continue_list(self, text, tokens, i, prefix, places):
         n = len(tokens)
-        while i + 1 < n and tokens[i].low in (",", "và"):
+        while i + 1 < n and tokens[i][LOW] in (",", "và"):
             j = i + 1
             own_prefix, after = _type_word(tokens, j)     # "... và thị xã C"
             kind = own_prefix or prefix
@@ -380,7 +380,7 @@ class PlaceFinder:
             if not found:
                 break
             k, (level, codes) = found
-            places.append(Place(j, k, tokens[j].start, tokens[k - 1].end, level, codes, typed=True,
+            places.append(Place(j, k, tokens[j][START], tokens[k - 1][END], level, codes, typed=True,
                                 plural=True))
             i = k
         return i
@@ -389,22 +389,22 @@ class PlaceFinder:
     def _ward_type_after(tokens, end):
         """ "X là xã ..." names a commune without a type word before it."""
         n = len(tokens)
-        if end + 1 < n and tokens[end].low == "là":
+        if end + 1 < n and tokens[end][LOW] == "là":
             j = end + 1
-            if j < n and tokens[j].low in ("một", "1"):
+            if j < n and tokens[j][LOW] in ("một", "1"):
                 j += 1
-            if j < n and tokens[j].low == "xã":
+            if j < n and tokens[j][LOW] == "xã":
                 return "xa"
-            if j < n and tokens[j].low == "phường":
+            if j < n and tokens[j][LOW] == "phường":
                 return "phuong"
-            if j + 1 < n and (tokens[j].low, tokens[j + 1].low) == ("thị", "trấn"):
+            if j + 1 < n and (tokens[j][LOW], tokens[j + 1][LOW]) == ("thị", "trấn"):
                 return "thitran"
         return None
 
     @staticmethod
     def _chains(tokens, places, chain=0):
         for a, b in zip(places, places[1:]):
-            between = [t.low for t in tokens[a.t1:b.t0]]
+            between = [t[LOW] for t in tokens[a.t1:b.t0]]
             if a.chain < 0:
                 a.chain = chain
                 chain += 1
@@ -454,7 +454,7 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     place_at = {}
     for p in places:                      # the token each place starts at
         k = bisect.bisect_left(tokens, p.start, key=_START)
-        if k < len(tokens) and tokens[k].start == p.start:
+        if k < len(tokens) and tokens[k][START] == p.start:
             place_at[k] = p
     place_starts = sorted(place_at)
     surnames = vocab.surname_keys
@@ -465,7 +465,7 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     next_place = 0
     i = 0
     while i < n:
-        low = tokens[i].low
+        low = tokens[i][LOW]
         if low not in entry_words and low not in surnames and low not in _FUNCTION_WORDS \
                 and i not in place_at:
             i += 1                        # a plain word: no chunk starts here
@@ -476,43 +476,43 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         if i in place_at:
             p = place_at[i]
             j = i
-            while j < n and tokens[j].start < p.end:
+            while j < n and tokens[j][START] < p.end:
                 j += 1
             chunks.append(Chunk("place", i, j, p.start, p.end, place=p))
             i = j
             continue
         t = tokens[i]
-        found = _composite(tokens, i, limit, vocab) if t.low in heads else None
+        found = _composite(tokens, i, limit, vocab) if t[LOW] in heads else None
         if found:
             end, body, head = found
-            chunks.append(Chunk("body", i, end, tokens[i].start, tokens[end - 1].end, body=body,
+            chunks.append(Chunk("body", i, end, tokens[i][START], tokens[end - 1][END], body=body,
                                 low="list" if head in vocab.list_heads else ""))
             i = end
             continue
-        end, lex = vocab.lexicon.match(tokens, i, limit) if t.low in roots else (-1, None)
-        if end > 0 and not (lex.cased and not t.cap):
-            c = Chunk(lex.kind, i, end, tokens[i].start, tokens[end - 1].end, lex=lex)
+        end, lex = vocab.lexicon.match(tokens, i, limit) if t[LOW] in roots else (-1, None)
+        if end > 0 and not (lex.cased and not t[CAP]):
+            c = Chunk(lex.kind, i, end, tokens[i][START], tokens[end - 1][END], lex=lex)
             if lex.kind == "body":
                 c.body = lex.key
             chunks.append(c)
             i = end
             continue
-        if t.cap and t.word and t.low in surnames:
+        if t[CAP] and t[WORD] and t[LOW] in surnames:
             end = _person_end(text, tokens, i, limit)
             if end - i >= 2:
                 person = _text_of(text, tokens, i, end)
                 if person.isupper():              # a caption in capitals: "TRẦN VĂN AN"
                     person = person.title()
-                chunks.append(Chunk("name", i, end, t.start, tokens[end - 1].end, person=person))
+                chunks.append(Chunk("name", i, end, t[START], tokens[end - 1][END], person=person))
                 i = end
                 continue
-        if t.low in _FUNCTION_WORDS:
-            chunks.append(Chunk("tok", i, i + 1, t.start, t.end, low=t.low))
+        if t[LOW] in _FUNCTION_WORDS:
+            chunks.append(Chunk("tok", i, i + 1, t[START], t[END], low=t[LOW]))
         i += 1
     return chunks
 
 
-_START = attrgetter("start")
+_START = itemgetter(START)
 
 # the plain words the extractors look at; other words are read from the text
 _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
@@ -521,13 +521,13 @@ _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
 def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
     """End of a person's name starting with a family name at token i."""
     k = i + 1
-    first = text[tokens[i].start:tokens[i].end]
+    first = text[tokens[i][START]:tokens[i][END]]
     capitals = len(first) > 1 and first.isupper()      # "TRẦN PHƯỚC HIỀN": a name in capitals
     while k < limit and k - i < 5:
         t = tokens[k]
-        if not (t.word and t.cap and t.low.isalpha() and tokens[k - 1].end == t.start - 1):
+        if not (t[WORD] and t[CAP] and t[LOW].isalpha() and tokens[k - 1][END] == t[START] - 1):
             break
-        word = text[t.start:t.end]
+        word = text[t[START]:t[END]]
         if capitals:
             if not word.isupper():
                 break
@@ -543,16 +543,16 @@ def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):
     end, head = vocab.composite_heads.match(tokens, i, limit)
     if end < 0:
         return None
-    if head == "báo" and not tokens[i].cap:
+    if head == "báo" and not tokens[i][CAP]:
         return None
     lexicon = vocab.composites[head]
     parts: list[str] = ["bao"] if head == "báo" else []
     j = end
-    if j < limit and tokens[j].low == ":" and head in vocab.list_heads:      # "các Trạm: A, B, C"
+    if j < limit and tokens[j][LOW] == ":" and head in vocab.list_heads:      # "các Trạm: A, B, C"
         j += 1
     last = end
     while j < limit:
-        while j < limit and tokens[j].low in SOFT:
+        while j < limit and tokens[j][LOW] in SOFT:
             j += 1
         if j >= limit:
             break

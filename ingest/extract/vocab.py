@@ -18,7 +18,7 @@ import re
 
 from . import schema
 from .normalize import norm_phrase
-from .tokens import HARD, SOFT, Token, phrase_tokens
+from .tokens import HARD, LOW, SOFT, Token, phrase_tokens
 
 VOCAB_DIR = Path(str(files("mergegraph.ingest"))) / "vocab"  # package data
 
@@ -66,7 +66,7 @@ class Lexicon:
         best_end, best = -1, None
         node, j = self.root, i
         while j < n:
-            tok = tokens[j].low
+            tok = tokens[j][LOW]
             if _GAP in node or (j > i + 1 and tok in SOFT):
                 return self._walk(tokens, i, n)
             node = node.get(tok)
@@ -86,7 +86,7 @@ class Lexicon:
             node, j = pop()
             if j >= n:
                 continue
-            tok = tokens[j].low
+            tok = tokens[j][LOW]
             child = node.get(tok)
             if child is not None:
                 if j >= best_end and _VALUE in child:
@@ -101,7 +101,7 @@ class Lexicon:
                 push((gap, j))          # an empty gap
                 k = j
                 for _ in range(_GAP_MAX):
-                    if k >= n or tokens[k].low in HARD or tokens[k].low == ",":
+                    if k >= n or tokens[k][LOW] in HARD or tokens[k][LOW] == ",":
                         break
                     k += 1
                     push((gap, k))

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
+# The same tokens in a stretch without "_" and "&" (nearly every one): a simpler
+# pattern that the regex engine scans faster (\w is one category test a letter).
+_PLAIN = re.compile(r"\w+|[^\w\s]")
 
 # Separators that may stand inside a name ("Văn hóa - Thông tin và Thể thao").
 SOFT = frozenset({"-", ",", "và", "&"})
@@ -31,7 +34,10 @@ _MATCH_START, _MATCH_END, _MATCH_GROUP = _Match.start, _Match.end, _Match.group
 
 def tokenize(text: str, match: str, start: int = 0, end: int | None = None) -> list[Token]:
     # the hot path of extraction: every step is a C-level map over the matches
-    found = list(_TOKEN.finditer(match, start, len(match) if end is None else end))
+    if end is None:
+        end = len(match)
+    plain = match.find("_", start, end) < 0 and match.find("&", start, end) < 0
+    found = list((_PLAIN if plain else _TOKEN).finditer(match, start, end))
     starts = list(map(_MATCH_START, found))
     firsts = list(map(text.__getitem__, starts))        # each token's first letter, as written
     return list(zip(starts, map(_MATCH_END, found), map(_MATCH_GROUP, found),

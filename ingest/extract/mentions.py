@@ -491,7 +491,8 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
             continue
         end, lex = vocab.lexicon.match(tokens, i, limit) if t[LOW] in roots else (-1, None)
         if end > 0 and not (lex.cased and not t[CAP]):
-            c = Chunk(lex.kind, i, end, tokens[i][START], tokens[end - 1][END], lex=lex)
+            # (arguments by position here and below: a call with keywords costs twice as much)
+            c = Chunk(lex.kind, i, end, tokens[i][START], tokens[end - 1][END], "", lex)
             if lex.kind == "body":
                 c.body = lex.key
             chunks.append(c)
@@ -507,7 +508,7 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
                 i = end
                 continue
         if t[LOW] in _FUNCTION_WORDS:
-            chunks.append(Chunk("tok", i, i + 1, t[START], t[END], low=t[LOW]))
+            chunks.append(Chunk("tok", i, i + 1, t[START], t[END], t[LOW]))
         i += 1
     return chunks
 

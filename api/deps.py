@@ -1,4 +1,8 @@
-"""Dependencies: the driver, the database, and access control."""
+"""Dependencies: the driver, the database, and access control.
+
+They are `async def` though they never wait: FastAPI runs a plain `def`
+dependency in its thread pool, a thread hop each, on every request (0.3-0.5 ms
+of a lineage answer's ~1 ms in FastAPI, BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -12,11 +16,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from mergegraph.errors import Forbidden, Unauthorized
 
 
-def get_driver(request: Request) -> neo4j.AsyncDriver:
+async def get_driver(request: Request) -> neo4j.AsyncDriver:
     return request.app.state.driver
 
 
-def get_database(request: Request) -> str:
+async def get_database(request: Request) -> str:
     return request.app.state.conn.database
 
 
@@ -35,7 +39,7 @@ def _token_matches(request: Request, credentials: HTTPAuthorizationCredentials |
                                configured.get_secret_value().encode("utf-8"))
 
 
-def require_write(request: Request, credentials: Annotated[
+async def require_write(request: Request, credentials: Annotated[
         HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     """Writes need the configured bearer token; with no token configured they are off."""
     if request.app.state.settings.api_token is None:
@@ -44,7 +48,7 @@ def require_write(request: Request, credentials: Annotated[
         raise Unauthorized("a valid bearer token is required to write")
 
 
-def require_read(request: Request, credentials: Annotated[
+async def require_read(request: Request, credentials: Annotated[
         HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     """Reads are open unless MERGEGRAPH_READS_REQUIRE_TOKEN is set."""
     if request.app.state.settings.reads_require_token and not _token_matches(request, credentials):

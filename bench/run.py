@@ -125,6 +125,8 @@ def figures(report: dict) -> dict:
         "lineage_p99_ms": last["lineage"]["api_p99_ms"],
         "lineage_p50_ms": last["lineage"]["api_p50_ms"],
         "lineage_bolt_p99_ms": last["lineage"]["bolt_p99_ms"],
+        "lineage_lean_client_p99_vs_bolt": last["lineage"].get("api_lean_p99_vs_bolt"),
+        "lineage_lean_client_p50_vs_bolt": last["lineage"].get("api_lean_p50_vs_bolt"),
         "throughput_rps": best["rps"],
         "throughput_p99_ms": best["p99_ms"],
         "throughput_failures": best["failures"],

@@ -32,7 +32,6 @@ from .vocab import LEVEL_RANK, alternation, load_cues, words_re
 _CUES = load_cues()
 _NOUN = r"(?P<noun>" + _CUES.coverage_noun + ")"
 NOUN_LEVEL = _CUES.coverage_level              # cues.yaml: level_nouns, coverage_nouns
-_NOT_DATE = r"(?<![/\d.])"
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d+)"       # "1.104" is one thousand one hundred and four
 _NOT_DATE_AFTER = r"(?!\s*/\s*\d)"
 
@@ -40,15 +39,20 @@ W = _CUES.w          # function words of cues.yaml, as regex alternations
 _NUMBER_OF = r"(?:(?:" + W("number_of") + r")\s+)?"
 _EVERY = r"(?:(?:" + W("every") + r")\s+)?"
 
-# coverage written before the posts
+# coverage written before the posts. A number not in a date is written `_N`: its first
+# digit, then "not after '/', a digit or '.'" looked back from there, then the rest of
+# _NUM; each pattern starts with a digit, so that the regex engine skips to digits
+# instead of trying a lookbehind at every position.
+_FIRST_DIGIT = r"\d(?<![/\d.].)"
+_N = _FIRST_DIGIT + r"(?:\d{0,2}(?:\.\d{3})+(?!\d|\.\d)|\d*)"
 _BEFORE = [
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NUMBER_OF + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s+(?:(?:" + W("in_total") + r")\s+){1,3}(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
-    re.compile(_NOT_DATE + r"(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*" + _NUMBER_OF + _EVERY + r"(?:" + _NOUN + r"\b)?"),
-    re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
+    re.compile(r"(?P<n>" + _N + r")\s*/\s*(?P<m>" + _NUM + r")" + _NOT_DATE_AFTER + r"\s+" + _NUMBER_OF + _NOUN + r"\b"),
+    re.compile(r"(?P<n>" + _N + r")\s+(?:(?:" + W("in_total") + r")\s+){1,3}(?P<m>" + _NUM + r")\s+" + _NOUN + r"\b"),
+    re.compile(r"(?P<pct>" + _FIRST_DIGIT + r"\d*(?:[.,]\d+)?)\s*%\s*" + _NUMBER_OF + _EVERY + r"(?:" + _NOUN + r"\b)?"),
+    re.compile(r"(?P<n>" + _N + r")" + _NOT_DATE_AFTER + r"\s+" + _NOUN + r"\b"),
 ]
 _DIGIT = re.compile(r"\d")
-_BARE_RATIO = re.compile(_NOT_DATE + r"(?P<n>" + _NUM + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
+_BARE_RATIO = re.compile(r"(?P<n>" + _N + r")\s*/\s*(?P<m>" + _NUM + r")\s*$")
 _AT_LEVEL = re.compile(r"(?:^|\s)(?:" + W("at") + r")\s+" + _NOUN + r"\b")
 # coverage written after the posts
 _DONE_AT = (r"^\s*,?\s*(?:(?:" + W("done_aux") + r")\s+)*(?:(?:" + W("done_verbs") + r")\s+"

@@ -95,18 +95,15 @@ class DocContext:
     views: list[SentenceView] = field(default_factory=list)
     chunk_starts: list[int] = field(default_factory=list)
     place_starts: list[int] = field(default_factory=list)
+    # prepared.text, prepared.match and mentions.chunks, as plain attributes (not
+    # properties): the extractors read them a few hundred times a document
+    text: str = field(init=False, repr=False, compare=False)
+    match: str = field(init=False, repr=False, compare=False)
+    chunks: list[Chunk] = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.prepared.text
-
-    @property
-    def match(self) -> str:
-        return self.prepared.match
-
-    @property
-    def chunks(self) -> list[Chunk]:
-        return self.mentions.chunks
+    def __post_init__(self) -> None:
+        self.text, self.match = self.prepared.text, self.prepared.match
+        self.chunks = self.mentions.chunks
 
     # --- set-up -----------------------------------------------------------
 

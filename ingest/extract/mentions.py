@@ -452,10 +452,12 @@ def resolve_in_sentence(gaz: Gazetteer, places: list[Place]) -> None:
 def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary) -> list[Chunk]:
     chunks: list[Chunk] = []
     place_at = {}
-    for p in places:                      # the token each place starts at
-        k = bisect.bisect_left(tokens, p.start, key=_START)
-        if k < len(tokens) and tokens[k][START] == p.start:
-            place_at[k] = p
+    if places:
+        starts = list(map(_START, tokens))    # (a bisect with key= calls it at each step)
+        for p in places:                      # the token each place starts at
+            k = bisect.bisect_left(starts, p.start)
+            if k < len(starts) and starts[k] == p.start:
+                place_at[k] = p
     place_starts = sorted(place_at)
     surnames = vocab.surname_keys
     roots = vocab.lexicon.root

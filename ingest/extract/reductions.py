@@ -187,11 +187,8 @@ def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
         at = verb.end()
         if _DOWN_TO.match(match, at):
             continue
-        clause = ctx.clause_of(view, verb.start())
-        target = _TARGET.search(match, clause.start, verb.start())
-        status = "planned" if target else ctx.status_for(view, clause, verb.start())
-        date = _date(match, s.start, verb.start(), s.end)
-        unit = _unit(ctx, view, verb.start())
+        # what every fact of this verb shares, read at its first fact (most verbs count nothing)
+        shared = None
         previous_kind = None
         while True:
             item = _item(ctx, view, verb.start(), at, s.end, previous_kind)
@@ -200,6 +197,9 @@ def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
             kind, level, count, percent, approx, start, end = item
             previous_kind = kind
             if kind is not None and (count or percent):
+                if shared is None:
+                    shared = _verb_context(ctx, view, verb.start())
+                status, date, unit = shared
                 facts.append(Reduction(ctx.doc, quote, quote_start, quote_end, ctx.unit(unit),
                                        what=kind, level=level, count=count, percent=percent,
                                        approx=approx, surface=text[start:end], status=status,
@@ -208,6 +208,15 @@ def extract_reductions(ctx: DocContext, view: SentenceView) -> list[Reduction]:
                 break
             at = _ITEM_SEP.match(match, end).end()
     return facts
+
+
+def _verb_context(ctx: DocContext, view: SentenceView, verb: int) -> tuple[str, str | None, str | None]:
+    """(status, date, unit) of the facts of the verb at `verb`."""
+    match, s = ctx.match, view.sentence
+    clause = ctx.clause_of(view, verb)
+    target = _TARGET.search(match, clause.start, verb)
+    status = "planned" if target else ctx.status_for(view, clause, verb)
+    return status, _date(match, s.start, verb, s.end), _unit(ctx, view, verb)
 
 
 def _item(ctx: DocContext, view: SentenceView, verb: int, at: int, limit: int,

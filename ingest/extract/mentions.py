@@ -463,6 +463,7 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     roots = vocab.lexicon.root
     heads = vocab.composite_heads.root
     entry_words = vocab.entry_words
+    honorifics = vocab.honorifics.root
     n = len(tokens)
     next_place = 0
     i = 0
@@ -470,6 +471,12 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
         low = tokens[i][LOW]
         if low not in entry_words and low not in surnames and low not in _FUNCTION_WORDS \
                 and i not in place_at:
+            if low in honorifics:         # "ông A Pớt": a name after a title of address
+                name = _addressed_name(text, tokens, i, n, place_at, vocab)
+                if name is not None:
+                    chunks.append(name)
+                    i = name.t1
+                    continue
             i += 1                        # a plain word: no chunk starts here
             continue
         while next_place < len(place_starts) and place_starts[next_place] < i:
@@ -509,6 +516,12 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
                 chunks.append(Chunk("name", i, end, t[START], tokens[end - 1][END], person=person))
                 i = end
                 continue
+        if low in honorifics:             # "Đồng chí Y Ngọc", "Đại tá Rah Lan Chung"
+            name = _addressed_name(text, tokens, i, n, place_at, vocab)
+            if name is not None:
+                chunks.append(name)
+                i = name.t1
+                continue
         if t[LOW] in _FUNCTION_WORDS:
             chunks.append(Chunk("tok", i, i + 1, t[START], t[END], t[LOW]))
         i += 1
@@ -538,6 +551,31 @@ def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
             break
         k += 1
     return k
+
+
+def _addressed_name(text: str, tokens: list[Token], i: int, n: int, place_at: dict,
+                    vocab: Vocabulary) -> Chunk | None:
+    """A name after a title of address (people.yaml's honorifics: "ông", "bà", "đồng
+    chí", ranks) whose first syllable is no family name of the list: the names of
+    the Central Highlands' peoples ("ông A Pớt", "đồng chí Y Ngọc"). Two to five
+    capitalised syllables, none of them a word that starts a vocabulary entry
+    ("ông Chủ tịch") and not a place found in the text."""
+    end, _ = vocab.honorifics.match(tokens, i, n)
+    if end < 0 or end >= n or end in place_at:
+        return None
+    t = tokens[end]
+    if not (t[WORD] and t[CAP] and t[LOW].isalpha()) or t[LOW] in vocab.surname_keys \
+            or t[LOW] in vocab.entry_words or tokens[end - 1][END] != t[START] - 1:
+        return None
+    first = text[t[START]:t[END]]
+    if first[1:] != first[1:].lower():          # "UBND", "HĐND" are no names
+        return None
+    stop = _person_end(text, tokens, end, n)
+    if stop - end < 2 or any(tokens[k][LOW] in vocab.entry_words or k in place_at
+                             for k in range(end + 1, stop)):
+        return None
+    return Chunk("name", end, stop, t[START], tokens[stop - 1][END],
+                 person=_text_of(text, tokens, end, stop))
 
 
 def _composite(tokens: list[Token], i: int, limit: int, vocab: Vocabulary):

@@ -75,3 +75,34 @@ def test_without_metadata_a_name_of_many_provinces_counts_for_the_one_named(prov
             f"Huyện ủy với Phòng Nội vụ huyện.")
     assert keys(text, None, "merger") == {(_CHAU_THANH[province], ("ban-to-chuc", "noi-vu"))}
 
+
+
+# Names of the Central Highlands' peoples do not start with a family name of the
+# list ("A Pớt", "Y Ngọc", "Rah Lan Hiếu"): after a title of address they are names.
+_PEOPLE_VOCAB = __import__("yaml").safe_load(
+    (__import__("pathlib").Path(__file__).parents[2] / "ingest" / "vocab" / "people.yaml")
+    .read_text(encoding="utf-8"))
+_HONORIFICS = _PEOPLE_VOCAB["honorifics"]
+_ADDRESSED = ["A Dền", "Y Suôn Byă", "Rah Lan Hiếu", "Y Khoa Niê Kdăm"]
+
+
+def _capitalised(phrase: str) -> str:
+    return phrase[0].upper() + phrase[1:]
+
+
+@pytest.mark.parametrize("honorific,name", list(itertools.product(_HONORIFICS, _ADDRESSED)))
+def test_a_name_without_a_listed_family_name_after_a_title_of_address(honorific, name):
+    elected = f"{_capitalised(honorific)} {name} được bầu giữ chức Chủ tịch UBND huyện Đắk Glei."
+    assert keys(elected, "Kon Tum", "holding") == {(name, ("head@ubnd",))}
+    titled = (f"Hội nghị có {honorific} {name}, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện "
+              f"Đắk Glei.")
+    assert keys(titled, "Kon Tum", "holding") == {(name, ("deputy@cap-uy", "head@ubnd"))}
+    assert keys(titled, "Kon Tum") == {("610", "district", ("deputy@cap-uy", "head@ubnd"))}
+
+
+@pytest.mark.parametrize("honorific", _HONORIFICS)
+def test_a_title_of_address_before_a_post_or_a_place_names_nobody(honorific):
+    for text in (f"{_capitalised(honorific)} Chủ tịch UBND huyện Đắk Glei phát biểu.",
+                 f"{_capitalised(honorific)} Bí Thư Huyện Ủy Đắk Glei phát biểu.",
+                 f"Hội nghị có {honorific} Kon Tum và huyện Đắk Glei."):
+        assert keys(text, "Kon Tum", "holding") == set()

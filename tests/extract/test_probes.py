@@ -268,6 +268,32 @@ PROBES += [
   {H: [("Nguyễn Văn Hà", "head@cap-uy"), ("Nguyễn Văn Hà", "head@ubnd")], C: [c("808", "district", *CU_UB)]}, {}),
 ]
 
+PROBES += [
+ # --- a fourth batch (2026-11-29), written before running it: 11 of 11 passed
+ ("s01", 1, {"hint": "Quảng Bình"}, "Theo đề án, huyện Minh Hóa, Tuyên Hóa và Bố Trạch sẽ hợp nhất Văn phòng Huyện ủy với Văn phòng HĐND và UBND huyện trước ngày 31/12/2019.",
+  {M: [m(u, "van-phong-cap-uy", "van-phong-hdnd-ubnd") for u in ("452", "453", "455")]}, {M: [m("44", "van-phong-cap-uy", "van-phong-hdnd-ubnd")]}),
+ ("s02", 1, {"hint": "Lai Châu"}, "Tại huyện Phong Thổ, Bí thư Huyện ủy đồng thời là Chủ tịch UBND huyện; huyện Sìn Hồ thực hiện Trưởng Ban Dân vận đồng thời là Chủ tịch Ủy ban MTTQ huyện.",
+  {C: [c("109", "district", *CU_UB), c("108", "district", *BDV_MT)]}, {}),
+ ("s03", 1, {"hint": "Bắc Kạn"}, "Năm 2020, toàn tỉnh Bắc Kạn có 2 huyện (Pác Nặm, Ba Bể) thực hiện hợp nhất Ủy ban Kiểm tra Huyện ủy và Thanh tra huyện; đến năm 2022 tiếp tục mở rộng ra các huyện còn lại.",
+  {M: [m(u, "thanh-tra", "uy-ban-kiem-tra") for u in ("060", "061")]}, {M: [m("06", "thanh-tra", "uy-ban-kiem-tra")]}),
+ ("s04", 6, {"hint": "Hà Giang"}, "Đồng chí Lý Thị Lan, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ Việt Nam huyện Đồng Văn phát biểu.",
+  {H: [("Lý Thị Lan", "head@ban-dan-van"), ("Lý Thị Lan", "head@mttq")], C: [c("026", "district", *BDV_MT)]}, {}),
+ ("s05", 3, {"hint": "Hà Giang"}, "Huyện Mèo Vạc: Trung tâm Văn hóa, Thể thao và Truyền thông được thành lập trên cơ sở hợp nhất Trung tâm Văn hóa - Thể thao với Đài Truyền thanh - Truyền hình huyện.",
+  {M: [m("027", "dai-truyen-thanh-truyen-hinh", "trung-tam-van-hoa-the-thao")]}, {}),
+ ("s06", 5, {"hint": "Trà Vinh"}, "Ông Thạch Sô Phanh được Ban Thường vụ Tỉnh ủy chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư Huyện ủy Cầu Kè nhiệm kỳ 2020 - 2025.",
+  {H: [("Thạch Sô Phanh", "head@cap-uy")]}, {}),
+ ("s07", 2, {"hint": "Bạc Liêu"}, "Huyện Hồng Dân hiện có 100% ấp thực hiện bí thư chi bộ kiêm trưởng ấp.",
+  {C: [c("956", "village", "head@cap-uy", "head@thon-to-dan-pho")]}, {}),
+ ("s08", 4, {"hint": "Đồng Nai"}, "Huyện Tân Phú đã giải thể Trạm Khuyến nông, chuyển chức năng, nhiệm vụ về Trung tâm Dịch vụ nông nghiệp huyện.",
+  {T: [("734", "tram-khuyen-nong", "trung-tam-dich-vu-nong-nghiep")]}, {}),
+ ("s09", 3, {"hint": "Bình Phước"}, "Bù Đăng thành lập Ban Tuyên giáo và Dân vận Huyện ủy trên cơ sở hợp nhất Ban Tuyên giáo với Ban Dân vận.",
+  {M: [m("696", "ban-dan-van", "ban-tuyen-giao")]}, {}),
+ ("s10", 5, {"hint": "Tây Ninh"}, "Ông Nguyễn Văn Thắng - Chủ tịch UBND huyện Tân Châu được bầu giữ chức Bí thư Huyện ủy.",
+  {H: [("Nguyễn Văn Thắng", "head@ubnd"), ("Nguyễn Văn Thắng", "head@cap-uy")]}, {C: [c("706", "district", *CU_UB)]}),
+ ("s11", 1, {"hint": "Quảng Ninh"}, "Ba Chẽ và Bình Liêu là 2 huyện đầu tiên của tỉnh thực hiện mô hình Bí thư đồng thời là Chủ tịch UBND huyện.",
+  {C: [c(u, "district", *CU_UB) for u in ("202", "198")]}, {C: [c("22", "district", *CU_UB)]}),
+]
+
 
 def _found(facts) -> dict[str, set]:
     out: dict[str, set] = {C: set(), M: set(), T: set(), H: set()}

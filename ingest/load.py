@@ -11,11 +11,6 @@ With `jobs` > 1 the documents are extracted and planned on that many processes
 while this one writes: the plans come back in the order of the input (a bounded
 window of documents in flight), so the groups, their transactions and the graph
 are the same as with one process.
-
-Pipelined (the default): a group's transaction runs on a writer thread while this
-thread prepares the next group; the next transaction starts only once the previous
-one has committed, so there is one writer at a time and the transactions are the
-same, in the same order, as unpipelined (`pipeline=False`).
 """
 
 from __future__ import annotations
@@ -24,7 +19,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -59,7 +54,7 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipp
            on_document: Callable[[str], None] | None = None,
            preparer: Callable[[Document], DocumentPlan] = prepare,
            group_rows: int = GROUP_ROWS, group_documents: int = GROUP_DOCUMENTS,
-           jobs: int = 1, unretract: bool = False, pipeline: bool = True) -> IngestReport:
+           jobs: int = 1, unretract: bool = False) -> IngestReport:
     """Extract and load documents in groups (one transaction per group); `jobs`
     processes extract (`preparer` must then be a module-level function).
 
@@ -71,63 +66,39 @@ def ingest(driver: neo4j.Driver, database: str, items: Iterable[Document | Skipp
     group: list[DocumentPlan] = []
     origins: dict[str, str] = {}
     rows = 0
-    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") \
-        if pipeline else None
-    writing: tuple[Future, dict[str, str]] | None = None  # the group being written
-
-    def settle() -> None:
-        """Wait for the group being written; account for it (an error is raised here)."""
-        nonlocal writing
-        if writing is not None:
-            future, group_origins = writing
-            writing = None
-            _account(report, future.result(), group_origins)
 
     def flush() -> None:
-        nonlocal group, rows, writing
+        nonlocal group, rows
         if group:
-            settle()  # one writer at a time: this group's transaction follows that one's commit
-            if writer is None:
-                _account(report, write_documents(driver, database, group, unretract), origins)
-            else:
-                writing = (writer.submit(write_documents, driver, database, group, unretract),
-                           dict(origins))
+            stats = write_documents(driver, database, group, unretract)
+            report.writes.merge(stats)
+            report.skipped.extend(Skipped(origins.get(r.doc, r.doc), r.reason, r.doc)
+                                  for r in stats.refused)
         group, rows = [], 0
         origins.clear()
 
-    try:
-        for item, plan, error in _prepared(items, preparer, jobs):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                continue
-            report.read += 1
-            if plan is None:  # a bad document never stops the others
-                report.skipped.append(Skipped(item.origin, error, item.doc))
-                if on_document:
-                    on_document(item.doc)
-                continue
-            report.facts += plan.facts
-            report.facts_not_placed += len(plan.skipped)
-            group.append(plan)
-            origins[plan.source["id"]] = item.origin
-            rows += plan.row_count
-            if rows >= group_rows or len(group) >= group_documents:
-                flush()
+    for item, plan, error in _prepared(items, preparer, jobs):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        report.read += 1
+        if plan is None:  # a bad document never stops the others
+            report.skipped.append(Skipped(item.origin, error, item.doc))
             if on_document:
                 on_document(item.doc)
-        flush()
-        settle()
-    finally:
-        if writer is not None:
-            writer.shutdown(wait=True)  # never leave a transaction running behind the caller
+            continue
+        report.facts += plan.facts
+        report.facts_not_placed += len(plan.skipped)
+        group.append(plan)
+        origins[plan.source["id"]] = item.origin
+        rows += plan.row_count
+        if rows >= group_rows or len(group) >= group_documents:
+            flush()
+        if on_document:
+            on_document(item.doc)
+    flush()
     report.seconds = time.monotonic() - t0
     return report
-
-
-def _account(report: IngestReport, stats: WriteStats, origins: dict[str, str]) -> None:
-    report.writes.merge(stats)
-    report.skipped.extend(Skipped(origins.get(r.doc, r.doc), r.reason, r.doc)
-                          for r in stats.refused)
 
 
 def default_jobs(documents: int | None = None) -> int:

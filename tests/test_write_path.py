@@ -3,15 +3,11 @@
 - A relationship created with a single statement gets its summary from the
   statement in the MERGE (`graph.facts.statement_summary`), not from a second pass
   over stored evidence: it must equal what `_summarise_query` computes.
-- Pipelined loading (the next group planned while the current one is written)
-  gives the same graph as writing each group before planning the next.
 """
 
 from __future__ import annotations
 
 import itertools
-
-import pytest
 
 from mergegraph.graph.facts import _summarise_query
 from mergegraph.graph.model import FACT_RELATIONSHIPS
@@ -104,39 +100,3 @@ def test_group_size_does_not_change_the_graph(db, conn):
     corpus.load(db, conn.database, group_documents=1)
     assert fingerprint(db, conn.database) == one_group
 
-
-def test_pipelined_loading_gives_the_graph_and_report_of_sequential_loading(db, conn):
-    corpus = Corpus({**two_documents().docs, **_single_statement_corpus().docs})
-    reports, prints, versions = [], [], []
-    for pipeline in (False, True):
-        wipe(db, conn.database)
-        # small groups: many transactions, each planned while the one before is written
-        report = corpus.load(db, conn.database, group_documents=3, pipeline=pipeline)
-        again = corpus.load(db, conn.database, group_documents=3, pipeline=pipeline)
-        reports.append((report.read, report.facts, report.writes.documents_new,
-                        report.writes.nodes_created, report.writes.relationships_created,
-                        report.writes.evidence_written, again.writes.documents_unchanged))
-        prints.append(fingerprint(db, conn.database))
-        recs, _, _ = db.execute_query("MATCH (v:GraphVersion) RETURN v.n AS n",
-                                      database_=conn.database)
-        versions.append(recs[0]["n"])
-    assert reports[0] == reports[1]
-    assert prints[0] == prints[1]
-    assert versions[0] == versions[1]
-
-
-def test_a_failed_group_write_is_raised_by_pipelined_loading(db, conn, monkeypatch):
-    import mergegraph.ingest.load as load
-
-    calls = []
-
-    def failing(driver, database, plans, unretract=False):
-        calls.append(len(plans))
-        if len(calls) == 2:
-            raise RuntimeError("boom")
-        return load.WriteStats()
-
-    monkeypatch.setattr(load, "write_documents", failing)
-    with pytest.raises(RuntimeError, match="boom"):
-        _single_statement_corpus().load(db, conn.database, group_documents=3)
-    assert len(calls) == 2  # no group is written after the one that failed

@@ -9,7 +9,10 @@ new -> written; retracted -> left retracted unless the caller unretracts it.
 A document never overwrites another's record: an id in the datasets' namespace
 (`dataset:`) or a url that another document holds is refused (`Refusal`). Then every touched fact's relationship is summarised from the
 evidence that remains (status, dates, sources), relationships left without
-evidence are deleted, and so are nodes left without any fact.
+evidence are deleted, and so are nodes left without any fact. A relationship
+created by the group with a single statement gets that summary in its MERGE
+(`statement_summary`: its evidence is that statement alone), the others after the
+group's evidence is written (`_summarise_query`).
 
 Labels and relationship types in the queries come from the allow-list below,
 never from input.

@@ -8,13 +8,15 @@ are needed by both, as bodies are linked to them, and their load is not timed).
   transaction per group, batched UNWIND MERGE, summarising every fact from its
   evidence) over the generator's documents, their fact records planned by
   `ingest.plan.plan_document` (planning is part of the loader's time;
-  extraction is not). It runs in a subprocess of its own so that its peak RSS
-  is its own.
+  extraction is not, nor is generating the records that stand for it: they are
+  generated before the clock starts). It runs in a subprocess of its own so that
+  its peak RSS is its own.
 - LOAD CSV: the rows of the very same plans, written to CSV files in Neo4j's
   import folder (not timed), loaded with `LOAD CSV ... CALL (row) {MERGE ...}
   IN TRANSACTIONS` on the same keys, under the same constraints, setting the
-  same properties. A relationship's summary (status, dates, sources,
-  evidence_count), which the loader computes in the database from the
+  same properties (the statements' sentences and dates, the relationships'
+  `valid_from_basis` and `reported_by` included). A relationship's summary
+  (status, dates, sources, evidence_count), which the loader computes from the
   evidence, is precomputed into the CSV: the baseline does strictly less work.
 
 Relationships/s = relationships created / wall seconds of the load.
@@ -47,11 +49,12 @@ NODE_FILES = {
     "people": ["id", "name", "name_folded", "province_uid"],
     "patterns": ["id", "level", "position_types", "label"],
     "evidence": ["id", "fact_id", "source_id", "rel_type", "quote", "start", "end", "status",
-                 "status_rank", "date", "count", "of"],
+                 "status_rank", "date", "count", "of", "sentence", "sentence_start",
+                 "valid_from", "valid_to", "date_basis", "reported_by"],
 }
 REL_COLUMNS = ["fact_id", "start", "end", "kind", "function", "status", "date", "since",
-               "valid_from", "until", "valid_to", "effective", "count", "of", "evidence_count",
-               "sources"]
+               "valid_from", "valid_from_basis", "reported_by", "until", "valid_to",
+               "effective", "count", "of", "evidence_count", "sources"]
 REL_TYPES = {"MERGED_INTO": ("Body", "id", "Body", "id"),
              "TRANSFERRED_FUNCTION_TO": ("Body", "id", "Body", "id"),
              "HELD_CONCURRENTLY_WITH": ("Position", "id", "Position", "id"),
@@ -101,7 +104,8 @@ MATCH (a:{sl} {{{sk}: row.start}}), (b:{el} {{{ek}: row.end}})
 MERGE (a)-[r:{rel} {{fact_id: row.fact_id}}]->(b)
 SET r.kind = row.kind, r.function = row.function, r.status = row.status, r.date = row.date,
     r.since = row.since, r.valid_from = row.valid_from, r.until = row.until,
-    r.valid_to = row.valid_to, r.effective = row.effective, r.count = toInteger(row.count),
+    r.valid_to = row.valid_to, r.valid_from_basis = row.valid_from_basis,
+    r.reported_by = row.reported_by, r.effective = row.effective, r.count = toInteger(row.count),
     r.of = toInteger(row.of), r.evidence_count = toInteger(row.evidence_count),
     r.sources = split(row.sources, '|')""")
     for rel, (sl, sk, el, ek) in REL_TYPES.items()
@@ -112,24 +116,35 @@ MERGE (e:Evidence {id: row.id})
 SET e.fact_id = row.fact_id, e.source_id = row.source_id, e.rel_type = row.rel_type,
     e.quote = row.quote, e.start = toInteger(row.start), e.end = toInteger(row.end),
     e.status = row.status, e.status_rank = toInteger(row.status_rank), e.date = row.date,
-    e.count = toInteger(row.count), e.of = toInteger(row.of), e.recorded_at = datetime()
+    e.count = toInteger(row.count), e.of = toInteger(row.of), e.sentence = row.sentence,
+    e.sentence_start = toInteger(row.sentence_start), e.valid_from = row.valid_from,
+    e.valid_to = row.valid_to, e.date_basis = row.date_basis, e.reported_by = row.reported_by,
+    e.recorded_at = datetime()
 MERGE (e)-[:CITES]->(s)"""),
 ]
 
 
 def _summary(evidence: list[dict]) -> dict:
-    """The relationship summary graph.facts computes from evidence, in Python."""
+    """The relationship summary graph.facts computes from evidence, in Python (the
+    same properties, the same rules: graph/facts.py `_summarise_query`)."""
     evs = sorted(evidence, key=lambda e: (e["date"] or "", e["status_rank"], e["source_id"],
                                           e["start"]))
     latest = evs[-1]
-    starts = [e["date"] for e in evs if e["status"] != "ended" and e["date"]]
+    starts = [e for e in evs if e["status"] != "ended" and e["valid_from"] is not None]
+    first = min(starts, key=lambda e: e["valid_from"]) if starts else {}
+    reports = [e["reported_by"] for e in evs if e["reported_by"] is not None]
+    ends = [e["valid_to"] for e in evs if e["valid_to"] is not None]
+    if latest["status"] == "ended":
+        end = next((d for d in (latest["valid_to"], latest["reported_by"], latest["date"])
+                    if d is not None), None)
+    else:
+        end = max(ends) if ends else None
     counted = [e for e in evs if e["count"] is not None]
-    ended = latest["status"] == "ended"
     return {"status": latest["status"], "date": latest["date"],
-            "since": starts[0] if starts else None,
-            "valid_from": starts[0] if starts else None,
-            "until": latest["date"] if ended else None,
-            "valid_to": latest["date"] if ended else None,
+            "since": first.get("valid_from"), "valid_from": first.get("valid_from"),
+            "valid_from_basis": first.get("date_basis"),
+            "reported_by": min(reports) if reports else None,
+            "until": end, "valid_to": end,
             "effective": next((e["date"] for e in evs
                                if e["status"] == "implemented" and e["date"]), None),
             "count": counted[-1]["count"] if counted else None,
@@ -290,9 +305,12 @@ def _worker(scale: int, seed: int, group_rows: int | None) -> None:
 
     inst = instance()
     pending: dict[str, tuple[dict, list]] = {}
+    # the fact records, generated before the clock starts: they stand for what
+    # extraction gives, and extraction is not the loader's time (nor the baseline's)
+    generated = list(generate.documents(scale, seed))
 
     def items():
-        for source, records in generate.documents(scale, seed):
+        for source, records in generated:
             pending[source["id"]] = (source, records)
             yield Document(DocumentMeta(doc=source["id"], url=source["url"],
                                         publisher=source["publisher"], date=source["date"],

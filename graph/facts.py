@@ -9,7 +9,10 @@ new -> written; retracted -> left retracted unless the caller unretracts it.
 A document never overwrites another's record: an id in the datasets' namespace
 (`dataset:`) or a url that another document holds is refused (`Refusal`). Then every touched fact's relationship is summarised from the
 evidence that remains (status, dates, sources), relationships left without
-evidence are deleted, and so are nodes left without any fact.
+evidence are deleted, and so are nodes left without any fact. A relationship
+created by the group with a single statement gets that summary in its MERGE
+(`statement_summary`: its evidence is that statement alone), the others after the
+group's evidence is written (`_summarise_query`).
 
 Labels and relationship types in the queries come from the allow-list below,
 never from input.
@@ -132,13 +135,47 @@ MERGE (e)-[:CITES]->(s)
 
 
 def _write_relationship_query(rel_type: str) -> str:
+    """MERGE each fact's relationship; answer the facts to summarise from their stored
+    evidence: those that existed (marked, evidence_count null, until then) and those
+    created without a summary in the row. A row's `summary` (`statement_summary`) is
+    set on a relationship created here: one with no evidence before this transaction
+    (evidence of a fact is only written with, and withdrawn before, its relationship)."""
     start, end, _ = FACT_RELATIONSHIPS[rel_type]
     return f"""
 UNWIND $rows AS row
 MATCH (a:{start} {{{KEY[start]}: row.start}}), (b:{end} {{{KEY[end]}: row.end}})
 MERGE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b)
-SET r += row.props
+ON CREATE SET r += row.props, r += coalesce(row.summary, {{}})
+ON MATCH SET r += row.props, r.evidence_count = null
+WITH row, r WHERE r.evidence_count IS NULL
+RETURN collect(row.fact_id) AS summarise
 """
+
+
+def statement_summary(e: dict) -> dict:
+    """The summary `_summarise_query` gives a relationship whose evidence is this one
+    statement (evs = [e]: no order to decide, the latest is the first): what a fact
+    created with a single statement gets in the same pass as its MERGE. Keep in step
+    with `_summarise_query` (tests/test_write_path.py compares the two)."""
+    status = e.get("status")
+    first = e if status is not None and status != "ended" and e.get("valid_from") is not None \
+        else {}
+    if status == "ended":
+        end = next((d for d in (e.get("valid_to"), e.get("reported_by"), e.get("date"))
+                    if d is not None), None)
+    else:
+        end = e.get("valid_to")
+    counted = e.get("count") is not None
+    return {"status": status, "date": e.get("date"),
+            "since": first.get("valid_from"), "valid_from": first.get("valid_from"),
+            "valid_from_basis": first.get("date_basis"),
+            "reported_by": e.get("reported_by"),
+            "until": end, "valid_to": end,
+            "effective": e.get("date") if status == "implemented" else None,
+            "count": e.get("count") if counted else None,
+            "of": e.get("of") if counted else None,
+            "evidence_count": 1,
+            "sources": [e.get("source_id")]}
 
 
 def _unsupported_query(rel_type: str) -> str:
@@ -349,13 +386,16 @@ def _withdraw(tx, stats: WriteStats, source_ids: list[str]) -> dict[str, set[str
 
 
 def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
-            withdrawn: dict[str, set[str]]) -> None:
+            withdrawn: dict[str, set[str]], merger_units: set[str] = frozenset(),
+            units_known: set[str] = frozenset()) -> None:
     """Summarise touched facts; drop those left without evidence (only facts that
-    lost evidence can be) and the orphans they leave."""
+    lost evidence can be) and the orphans they leave. `merger_units`: units whose
+    merger tallies change, known to the caller, for the mergers `units_known`."""
     orphans: dict[str, set] = {label: set() for label in KEY}
     # before any merger goes: the units whose merger tallies this changes
-    recount = _merger_units(tx, stats, touched.get("MERGED_INTO", set())
-                            | withdrawn.get("MERGED_INTO", set()))
+    recount = set(merger_units) | _merger_units(
+        tx, stats, (touched.get("MERGED_INTO", set()) | withdrawn.get("MERGED_INTO", set()))
+        - units_known)
     for rel_type, fact_ids in withdrawn.items():
         if rel_type not in FACT_RELATIONSHIPS:
             continue
@@ -364,7 +404,7 @@ def _settle(tx, stats: WriteStats, touched: dict[str, set[str]],
             orphans[start].update(row["starts"])
             orphans[end].update(row["ends"])
     for rel_type, fact_ids in touched.items():
-        if rel_type in FACT_RELATIONSHIPS:
+        if rel_type in FACT_RELATIONSHIPS and fact_ids:
             _run(tx, stats, _summarise_query(rel_type), fact_ids=sorted(fact_ids))
     for label in CLEAN_ORDER:
         if orphans[label]:
@@ -408,6 +448,13 @@ def _refusal(doc: str, url: str | None, row: dict, claimed: dict[str, str]) -> R
     return None
 
 
+def _with_summary(row: dict, statements) -> dict:
+    if len(statements) == 1:  # set on a new relationship: a null is no property at all
+        summary = statement_summary(statements[0])
+        return {**row, "summary": {k: v for k, v in summary.items() if v is not None}}
+    return row
+
+
 def _write_group(tx: neo4j.ManagedTransaction, plans: list,
                  unretract: bool = False) -> WriteStats:
     stats = WriteStats()
@@ -443,6 +490,8 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list,
 
     withdrawn = _withdraw(tx, stats, replaced) if replaced else {}
     touched = {rel_type: set(ids) for rel_type, ids in withdrawn.items()}
+    written: dict[str, dict[str, dict]] = {}
+    merger_units: set[str] = set()
 
     if to_write:
         def rows(attr: str) -> list[dict]:
@@ -458,19 +507,36 @@ def _write_group(tx: neo4j.ManagedTransaction, plans: list,
         _run(tx, stats, WRITE_PEOPLE, rows=rows("people"))
         _run(tx, stats, WRITE_PATTERNS, rows=rows("patterns"))
         _run(tx, stats, WRITE_REDUCTION_KINDS, rows=rows("reduction_kinds"))
+        evidence = rows("evidence")
+        # the group's statements of each fact: one alone is its new relationship's summary
+        statements: dict[str, list[dict]] = {}
+        for ev in evidence:
+            statements.setdefault(ev["fact_id"], []).append(ev)
         for rel_type in FACT_RELATIONSHIPS:
             rel_rows: dict[str, dict] = {}
             for plan in to_write:
                 rel_rows.update(plan.relationships.get(rel_type, {}))
             if rel_rows:
-                _run(tx, stats, _write_relationship_query(rel_type),
-                     rows=list(rel_rows.values()))
-                touched.setdefault(rel_type, set()).update(rel_rows)
-        evidence = rows("evidence")
+                result = _run(tx, stats, _write_relationship_query(rel_type),
+                              rows=[_with_summary(row, statements.get(fid, ()))
+                                    for fid, row in rel_rows.items()])
+                # those that existed, or have several statements: summarised from
+                # all their stored evidence once the group's is written
+                touched.setdefault(rel_type, set()).update(result[0]["summarise"])
+                written[rel_type] = rel_rows
         _run(tx, stats, WRITE_EVIDENCE, rows=evidence)
         stats.evidence_written = len(evidence)
         stats.facts = sum(p.facts for p in to_write)
-    _settle(tx, stats, touched, withdrawn)
+        # the units whose merger tallies the written mergers change: their first
+        # body's (a body's unit is part of its id: the row's is the stored one's)
+        if written.get("MERGED_INTO"):
+            bodies = {}
+            for plan in to_write:
+                bodies.update(plan.bodies)
+            merger_units = {bodies[row["start"]]["unit_uid"]
+                            for row in written["MERGED_INTO"].values()}
+    _settle(tx, stats, touched, withdrawn, merger_units,
+            set(written.get("MERGED_INTO", ())))
     if to_write:
         bump_version(tx)  # last: the graph's version moves with the data (graph/version.py)
     return stats

@@ -1,8 +1,8 @@
 """Dependencies: the driver, the database, and access control.
 
 They are `async def` though they never wait: FastAPI runs a plain `def`
-dependency in its thread pool, a thread hop each, on every request (0.3-0.5 ms
-of a lineage answer's ~1 ms in FastAPI, BENCHMARKS.md)."""
+dependency in its thread pool, a thread hop each, on every request (0.2-0.5 ms
+of CPU per lineage request, measured: BENCHMARKS.md)."""
 
 from __future__ import annotations
 

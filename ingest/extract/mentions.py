@@ -462,21 +462,14 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
     surnames = vocab.surname_keys
     roots = vocab.lexicon.root
     heads = vocab.composite_heads.root
-    entry_words = vocab.entry_words
+    chunk_words = vocab.chunk_words
     honorifics = vocab.honorifics.root
     n = len(tokens)
     next_place = 0
     i = 0
     while i < n:
         low = tokens[i][LOW]
-        if low not in entry_words and low not in surnames and low not in _FUNCTION_WORDS \
-                and i not in place_at:
-            if low in honorifics:         # "ông A Pớt": a name after a title of address
-                name = _addressed_name(text, tokens, i, n, place_at, vocab)
-                if name is not None:
-                    chunks.append(name)
-                    i = name.t1
-                    continue
+        if low not in chunk_words and low not in _FUNCTION_WORDS and i not in place_at:
             i += 1                        # a plain word: no chunk starts here
             continue
         while next_place < len(place_starts) and place_starts[next_place] < i:
@@ -516,7 +509,7 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
                 chunks.append(Chunk("name", i, end, t[START], tokens[end - 1][END], person=person))
                 i = end
                 continue
-        if low in honorifics:             # "Đồng chí Y Ngọc", "Đại tá Rah Lan Chung"
+        if low in honorifics:             # "ông A Pớt", "Đại tá Rah Lan Chung"
             name = _addressed_name(text, tokens, i, n, place_at, vocab)
             if name is not None:
                 chunks.append(name)

@@ -221,6 +221,8 @@ class Vocabulary:
     cues: Cues | None = None
     list_heads: frozenset[str] = frozenset()       # composite heads that list bodies
     entry_words: frozenset[str] = frozenset()      # first words of the lexicon's and the heads' entries
+    # the words a chunk may start with: entries' first words, surnames, honorifics' first words
+    chunk_words: frozenset[str] = frozenset()
 
     def parts_of(self, key: str) -> tuple[str, ...]:
         """The part types of a merged body type ("a+b", or a type with parts)."""
@@ -306,7 +308,9 @@ def vocabulary() -> Vocabulary:
         honorifics.add(word, word)
 
     surnames = frozenset(people["surnames"])
+    surname_keys = frozenset(norm_phrase(s) for s in surnames)
+    entry_words = frozenset(lexicon.root) | frozenset(heads.root)
     return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
-                      frozenset(norm_phrase(s) for s in surnames), cues,
+                      surname_keys, cues,
                       frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())),
-                      frozenset(lexicon.root) | frozenset(heads.root))
+                      entry_words, entry_words | surname_keys | frozenset(honorifics.root))

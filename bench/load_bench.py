@@ -35,6 +35,7 @@ from pathlib import Path
 from common import DATABASE, ROOT, driver, graph_counts, log
 
 import generate
+from mergegraph.graph.facts import summary_of
 
 CSV_BATCH = 10_000
 
@@ -124,33 +125,11 @@ MERGE (e)-[:CITES]->(s)"""),
 ]
 
 
-def _summary(evidence: list[dict]) -> dict:
-    """The relationship summary graph.facts computes from evidence, in Python (the
-    same properties, the same rules: graph/facts.py `_summarise_query`)."""
-    evs = sorted(evidence, key=lambda e: (e["date"] or "", e["status_rank"], e["source_id"],
-                                          e["start"]))
-    latest = evs[-1]
-    starts = [e for e in evs if e["status"] != "ended" and e["valid_from"] is not None]
-    first = min(starts, key=lambda e: e["valid_from"]) if starts else {}
-    reports = [e["reported_by"] for e in evs if e["reported_by"] is not None]
-    ends = [e["valid_to"] for e in evs if e["valid_to"] is not None]
-    if latest["status"] == "ended":
-        end = next((d for d in (latest["valid_to"], latest["reported_by"], latest["date"])
-                    if d is not None), None)
-    else:
-        end = max(ends) if ends else None
-    counted = [e for e in evs if e["count"] is not None]
-    return {"status": latest["status"], "date": latest["date"],
-            "since": first.get("valid_from"), "valid_from": first.get("valid_from"),
-            "valid_from_basis": first.get("date_basis"),
-            "reported_by": min(reports) if reports else None,
-            "until": end, "valid_to": end,
-            "effective": next((e["date"] for e in evs
-                               if e["status"] == "implemented" and e["date"]), None),
-            "count": counted[-1]["count"] if counted else None,
-            "of": counted[-1]["of"] if counted else None,
-            "evidence_count": len(evs),
-            "sources": "|".join(sorted({e["source_id"] for e in evs}))}
+def _csv_summary(evidence: list[dict]) -> dict:
+    """The relationship summary graph.facts computes from evidence (`summary_of`, the
+    Python twin of its summarise query), its sources as one CSV field."""
+    summary = summary_of(evidence)
+    return {**summary, "sources": "|".join(summary["sources"])}
 
 
 def write_csv(scale: int, seed: int, import_dir: Path) -> dict:
@@ -194,7 +173,7 @@ def write_csv(scale: int, seed: int, import_dir: Path) -> dict:
                 for fact_id, row in rows.items():
                     flat = {k: v for k, v in row.items() if k != "props"}
                     w[f"rel_{rel}"].writerow({"kind": None, "function": None, **flat,
-                                              **row["props"], **_summary(by_fact[fact_id])})
+                                              **row["props"], **_csv_summary(by_fact[fact_id])})
                     counts[f"rel_{rel}"] += 1
     finally:
         for h in handles.values():

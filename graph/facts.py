@@ -11,7 +11,7 @@ A document never overwrites another's record: an id in the datasets' namespace
 evidence that remains (status, dates, sources), relationships left without
 evidence are deleted, and so are nodes left without any fact. A relationship
 created by the group with a single statement gets that summary in its MERGE
-(`statement_summary`: its evidence is that statement alone), the others after the
+(`summary_of`: its evidence is that statement alone), the others after the
 group's evidence is written (`_summarise_query`).
 
 Labels and relationship types in the queries come from the allow-list below,
@@ -137,7 +137,7 @@ MERGE (e)-[:CITES]->(s)
 def _write_relationship_query(rel_type: str) -> str:
     """MERGE each fact's relationship; answer the facts to summarise from their stored
     evidence: those that existed (marked, evidence_count null, until then) and those
-    created without a summary in the row. A row's `summary` (`statement_summary`) is
+    created without a summary in the row. A row's `summary` (`summary_of`) is
     set on a relationship created here: one with no evidence before this transaction
     (evidence of a fact is only written with, and withdrawn before, its relationship)."""
     start, end, _ = FACT_RELATIONSHIPS[rel_type]
@@ -152,30 +152,44 @@ RETURN collect(row.fact_id) AS summarise
 """
 
 
-def statement_summary(e: dict) -> dict:
-    """The summary `_summarise_query` gives a relationship whose evidence is this one
-    statement (evs = [e]: no order to decide, the latest is the first): what a fact
-    created with a single statement gets in the same pass as its MERGE. Keep in step
-    with `_summarise_query` (tests/test_write_path.py compares the two)."""
-    status = e.get("status")
-    first = e if status is not None and status != "ended" and e.get("valid_from") is not None \
-        else {}
-    if status == "ended":
-        end = next((d for d in (e.get("valid_to"), e.get("reported_by"), e.get("date"))
-                    if d is not None), None)
-    else:
-        end = e.get("valid_to")
-    counted = e.get("count") is not None
-    return {"status": status, "date": e.get("date"),
+def summary_of(statements: list[dict]) -> dict:
+    """The summary `_summarise_query` sets on a relationship from these statements
+    (Evidence rows), computed in Python: what a fact created with a single statement
+    gets in the same pass as its MERGE (and what bench/load_bench.py precomputes for
+    LOAD CSV). Keep in step with `_summarise_query` (tests/test_write_path.py compares
+    the two through the write path)."""
+    evs = sorted(statements, key=lambda e: (e.get("date") or "", e.get("status_rank"),
+                                            e.get("source_id"), e.get("start"))) \
+        if len(statements) > 1 else statements
+    # one pass, in the order of the world: the earliest start (first of equals), the
+    # earliest report, the latest stated end, the first implemented date, the last count
+    first, reported, stated_end, effective, counted = {}, None, None, None, None
+    for e in evs:
+        status, start, report, end = (e.get("status"), e.get("valid_from"),
+                                      e.get("reported_by"), e.get("valid_to"))
+        if status is not None and status != "ended" and start is not None \
+                and (not first or start < first["valid_from"]):
+            first = e
+        if report is not None and (reported is None or report < reported):
+            reported = report
+        if end is not None and (stated_end is None or end > stated_end):
+            stated_end = end
+        if effective is None and status == "implemented":
+            effective = e.get("date")
+        if e.get("count") is not None:
+            counted = e
+    latest = evs[-1]
+    if latest.get("status") == "ended":
+        stated_end = next((d for d in (latest.get("valid_to"), latest.get("reported_by"),
+                                       latest.get("date")) if d is not None), None)
+    return {"status": latest.get("status"), "date": latest.get("date"),
             "since": first.get("valid_from"), "valid_from": first.get("valid_from"),
-            "valid_from_basis": first.get("date_basis"),
-            "reported_by": e.get("reported_by"),
-            "until": end, "valid_to": end,
-            "effective": e.get("date") if status == "implemented" else None,
-            "count": e.get("count") if counted else None,
-            "of": e.get("of") if counted else None,
-            "evidence_count": 1,
-            "sources": [e.get("source_id")]}
+            "valid_from_basis": first.get("date_basis"), "reported_by": reported,
+            "until": stated_end, "valid_to": stated_end, "effective": effective,
+            "count": counted["count"] if counted else None,
+            "of": counted.get("of") if counted else None,
+            "evidence_count": len(evs),
+            "sources": sorted({e.get("source_id") for e in evs})}
 
 
 def _unsupported_query(rel_type: str) -> str:
@@ -450,7 +464,7 @@ def _refusal(doc: str, url: str | None, row: dict, claimed: dict[str, str]) -> R
 
 def _with_summary(row: dict, statements) -> dict:
     if len(statements) == 1:  # set on a new relationship: a null is no property at all
-        summary = statement_summary(statements[0])
+        summary = summary_of(statements)
         return {**row, "summary": {k: v for k, v in summary.items() if v is not None}}
     return row
 

@@ -1,7 +1,7 @@
 """The write path's shortcuts give the graph the general path gives (a real Neo4j).
 
 - A relationship created with a single statement gets its summary from the
-  statement in the MERGE (`graph.facts.statement_summary`), not from a second pass
+  statement in the MERGE (`graph.facts.summary_of`), not from a second pass
   over stored evidence: it must equal what `_summarise_query` computes.
 """
 

@@ -32,6 +32,7 @@ def _test_instance() -> neo4j_local.Instance:
         http_port=int(os.environ.get("MERGEGRAPH_TEST_HTTP_PORT", "7475")),
         heap=os.environ.get("MERGEGRAPH_TEST_HEAP", "1g"),
         pagecache="256m",
+        tx_log_file="32m",
     )
 
 

@@ -139,7 +139,8 @@ def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_p
             s.bind(("127.0.0.1", 0))
             return s.getsockname()[1]
     instance = neo4j_local.Instance(home=tmp_path / "dash", bolt_port=free_port(),
-                                    http_port=free_port(), heap="512m", pagecache="64m")
+                                    http_port=free_port(), heap="512m", pagecache="64m",
+                                    tx_log_file="16m")
     password = '-starts-with-a-dash 0123 "quoted" back\\slash'
     argvs: list[list[str]] = []
     launcher = neo4j_local.launcher
@@ -185,6 +186,11 @@ def test_a_password_beginning_with_a_dash_is_set_and_works(local_instance, tmp_p
         assert neo4j_local.read_password(instance) == password
         with neo4j.GraphDatabase.driver(instance.bolt_uri, auth=("neo4j", password)) as drv:
             assert drv.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+        # the transaction logs are as large as the instance says (Neo4j's own
+        # 256 MiB per database made every fresh store half a gigabyte)
+        used = sum(f.stat().st_blocks * 512 for f in (instance.home / "data").rglob("*")
+                   if f.is_file())
+        assert used < 96 * 2**20, used
     finally:
         neo4j_local.stop(instance)
 

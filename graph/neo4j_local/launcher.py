@@ -74,6 +74,9 @@ class Instance:
     heap: str = "1g"
     pagecache: str = "512m"
     host: str = "127.0.0.1"
+    # One transaction log file, written in full when it is opened (Neo4j
+    # preallocates it); two past files are kept, so the logs hold at most three.
+    tx_log_file: str = "256m"
 
     @property
     def bolt_uri(self) -> str:
@@ -230,6 +233,8 @@ def _start_failure_reason(instance: Instance) -> str:
     log = _log_tail(instance, 200)
     if "Address already in use" in log or "BindException" in log:
         return "a port is already in use by another program"
+    if "No space left on device" in log:
+        return f"the disk holding {instance.home} is full"
     if "OutOfMemoryError" in log:
         return "the JVM ran out of memory (raise MERGEGRAPH_NEO4J_HEAP)"
     if "store version" in log.lower() or "StoreUpgrade" in log:
@@ -258,7 +263,8 @@ server.directories.import=import
 server.memory.heap.initial_size={instance.heap}
 server.memory.heap.max_size={instance.heap}
 server.memory.pagecache.size={instance.pagecache}
-db.tx_log.rotation.retention_policy=2 days
+db.tx_log.rotation.size={instance.tx_log_file}
+db.tx_log.rotation.retention_policy=2 files
 dbms.usage_report.enabled=false
 server.logs.debug.enabled=true
 """

@@ -9,8 +9,10 @@ are needed by both, as bodies are linked to them, and their load is not timed).
   evidence) over the generator's documents, their fact records planned by
   `ingest.plan.plan_document` (planning is part of the loader's time;
   extraction is not, nor is generating the records that stand for it: they are
-  generated before the clock starts). It runs in a subprocess of its own so that
-  its peak RSS is its own.
+  generated before the clock starts). Planning runs on `jobs` processes as in
+  `mergegraph ingest` (default: its default, the cores), one writer loads. It runs
+  in a subprocess of its own so that its peak RSS is its own; its CPU seconds
+  include the planning processes'.
 - LOAD CSV: the rows of the very same plans, written to CSV files in Neo4j's
   import folder (not timed), loaded with `LOAD CSV ... CALL (row) {MERGE ...}
   IN TRANSACTIONS` on the same keys, under the same constraints, setting the
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -210,11 +213,14 @@ MATCH (n) WHERE NOT n:AdminUnit AND NOT (n:Source AND n.kind = 'dataset')
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS""").consume()
 
 
-def run_loader(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
+def run_loader(inst, scale: int, seed: int, group_rows: int | None = None,
+               jobs: int | None = None) -> dict:
     """The loader in a subprocess (its own peak RSS); returns its JSON report."""
     cmd = [sys.executable, str(Path(__file__)), "--scale", str(scale), "--seed", str(seed)]
     if group_rows:
         cmd += ["--group-rows", str(group_rows)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise RuntimeError(f"loader failed: {proc.stderr[-3000:]}")
@@ -234,7 +240,8 @@ def neo4j_cpu_seconds(inst) -> float | None:
     return times.user + times.system
 
 
-def compare(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
+def compare(inst, scale: int, seed: int, group_rows: int | None = None,
+            jobs: int | None = None) -> dict:
     """Both loads of the same rows into the same empty state; the loader's graph stays."""
     import_dir = inst.home / "import"
     t = time.perf_counter()
@@ -252,7 +259,7 @@ def compare(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
         wipe_facts(drv)
     log("loader ...")
     cpu0 = neo4j_cpu_seconds(inst)
-    loader = run_loader(inst, scale, seed, group_rows)
+    loader = run_loader(inst, scale, seed, group_rows, jobs)
     if cpu0 is not None:
         loader["neo4j_cpu_seconds"] = round(neo4j_cpu_seconds(inst) - cpu0, 2)
     with driver(inst) as drv:
@@ -274,37 +281,52 @@ def compare(inst, scale: int, seed: int, group_rows: int | None = None) -> dict:
             "ratio": round(loader["relationships_per_s"] / baseline["relationships_per_s"], 3)}
 
 
-def _worker(scale: int, seed: int, group_rows: int | None) -> None:
-    """Subprocess body: the project's ingest job over the synthetic documents."""
-    from common import instance
-    from mergegraph.ingest.extract import DocumentMeta
-    from mergegraph.ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, ingest
-    from mergegraph.ingest.manifest import Document
+# the fact records, generated before the clock starts: they stand for what
+# extraction gives, and extraction is not the loader's time (nor the baseline's).
+# A module global, so that the planning processes (forked) have them too.
+_GENERATED: dict[str, tuple[dict, list]] = {}
+
+
+def _plan(item):
+    """The bench's preparer: the document's generated records, planned."""
     from mergegraph.ingest.plan import plan_document
 
+    source, records = _GENERATED[item.doc]
+    return plan_document(source, records)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _worker(scale: int, seed: int, group_rows: int | None, jobs: int | None) -> None:
+    """Subprocess body: the project's ingest job over the synthetic documents, with
+    `jobs` planning processes as `mergegraph ingest` has (default: as many as it
+    would take, `ingest.load.default_jobs`)."""
+    from common import instance
+    from mergegraph.ingest.extract import DocumentMeta
+    from mergegraph.ingest.load import GROUP_DOCUMENTS, GROUP_ROWS, default_jobs, ingest
+    from mergegraph.ingest.manifest import Document
+
     inst = instance()
-    pending: dict[str, tuple[dict, list]] = {}
-    # the fact records, generated before the clock starts: they stand for what
-    # extraction gives, and extraction is not the loader's time (nor the baseline's)
-    generated = list(generate.documents(scale, seed))
+    _GENERATED.update((source["id"], (source, records))
+                      for source, records in generate.documents(scale, seed))
+    jobs = jobs or default_jobs(len(_GENERATED))
 
     def items():
-        for source, records in generated:
-            pending[source["id"]] = (source, records)
+        for source, _ in _GENERATED.values():
             yield Document(DocumentMeta(doc=source["id"], url=source["url"],
                                         publisher=source["publisher"], date=source["date"],
                                         title=source["title"]), origin=source["id"])
 
-    def preparer(item):
-        source, records = pending.pop(item.doc)
-        return plan_document(source, records)
-
     with driver(inst) as drv:
-        t0, c0 = time.perf_counter(), time.process_time()
-        report = ingest(drv, DATABASE, items(), preparer=preparer,
+        t0, c0 = time.perf_counter(), _cpu()
+        report = ingest(drv, DATABASE, items(), preparer=_plan, jobs=jobs,
                         group_rows=group_rows or GROUP_ROWS, group_documents=GROUP_DOCUMENTS)
         seconds = time.perf_counter() - t0
-        cpu_seconds = time.process_time() - c0
+        cpu_seconds = _cpu() - c0  # the planning processes' included
     w = report.writes
     if report.skipped:
         raise SystemExit(f"skipped documents: {report.skipped[:3]}")
@@ -313,7 +335,7 @@ def _worker(scale: int, seed: int, group_rows: int | None) -> None:
         "nodes_created": w.nodes_created, "relationships_created": w.relationships_created,
         "relationships_per_s": round(w.relationships_created / seconds, 1),
         "evidence": w.evidence_written, "cpu_seconds": round(cpu_seconds, 2),
-        "group_rows": group_rows or GROUP_ROWS,
+        "group_rows": group_rows or GROUP_ROWS, "jobs": jobs,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 
 
@@ -324,5 +346,6 @@ if __name__ == "__main__":
     ap.add_argument("--scale", type=int, required=True)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--group-rows", type=int, default=None)
+    ap.add_argument("--jobs", type=int, default=None)
     args = ap.parse_args()
-    _worker(args.scale, args.seed, args.group_rows)
+    _worker(args.scale, args.seed, args.group_rows, args.jobs)

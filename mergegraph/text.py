@@ -12,7 +12,8 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 # đ/Đ is a letter of its own, not d plus a combining mark: NFD leaves it alone.
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# The apostrophe inside a name ("H’Hen Niê") is typed as ASCII "'" as often as not.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "’": "'", "ʼ": "'"})
 
 
 def nfc(text: str) -> str:
@@ -27,6 +28,8 @@ def fold(text: str) -> str:
     'dam ha'
     >>> fold("QUỲNH NHAI")
     'quynh nhai'
+    >>> fold("H’Hen Niê") == fold("H'Hen Niê")
+    True
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from .gazetteer import TYPE_PREFIX, Gazetteer
 from .normalize import key
-from .tokens import CAP, END, LOW, SOFT, START, WORD, Token, tokenize
+from .tokens import APOSTROPHES, CAP, END, LOW, SOFT, START, WORD, Token, tokenize
 from .vocab import Lex, Vocabulary, alternation, composite_key, load_cues
 
 _MAX_NAME = 6
@@ -501,8 +501,8 @@ def chunk(text: str, tokens: list[Token], places: list[Place], vocab: Vocabulary
             i = end
             continue
         if t[CAP] and t[WORD] and t[LOW] in surnames:
-            end = _person_end(text, tokens, i, limit)
-            if end - i >= 2:
+            end, syllables = _person_end(text, tokens, i, limit)
+            if syllables >= 2:
                 person = _text_of(text, tokens, i, end)
                 if person.isupper():              # a caption in capitals: "TRẦN VĂN AN"
                     person = person.title()
@@ -527,12 +527,27 @@ _START = itemgetter(START)
 _FUNCTION_WORDS = frozenset({"của", "(", ")", ","})
 
 
-def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
-    """End of a person's name starting with a family name at token i."""
+def _syllable_end(tokens: list[Token], k: int, limit: int) -> int:
+    """End of the name syllable at token k: the word, and the parts an apostrophe
+    joins to it without a space ("H'Yim", "K'Nhiên": three tokens, one syllable)."""
+    k += 1
+    while k + 1 < limit and tokens[k][LOW] in APOSTROPHES \
+            and tokens[k - 1][END] == tokens[k][START] and tokens[k][END] == tokens[k + 1][START] \
+            and tokens[k + 1][WORD] and tokens[k + 1][LOW].isalpha():
+        k += 2
+    return k
+
+
+def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> tuple[int, int]:
+    """End of a person's name starting at token i (a family name, or the first
+    syllable of a name after a title of address), and its number of syllables."""
     k = i + 1
+    if k < limit and tokens[k][LOW] in APOSTROPHES:     # (a rare name: a call only then)
+        k = _syllable_end(tokens, i, limit)
+    syllables = 1
     first = text[tokens[i][START]:tokens[i][END]]
     capitals = len(first) > 1 and first.isupper()      # "TRẦN PHƯỚC HIỀN": a name in capitals
-    while k < limit and k - i < 5:
+    while k < limit and syllables < 5:
         t = tokens[k]
         if not (t[WORD] and t[CAP] and t[LOW].isalpha() and tokens[k - 1][END] == t[START] - 1):
             break
@@ -543,7 +558,10 @@ def _person_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
         elif word[1:] != word[1:].lower():      # UBND, HĐND are no names
             break
         k += 1
-    return k
+        if k < limit and tokens[k][LOW] in APOSTROPHES:
+            k = _syllable_end(tokens, k - 1, limit)
+        syllables += 1
+    return k, syllables
 
 
 def _addressed_name(text: str, tokens: list[Token], i: int, n: int, place_at: dict,
@@ -563,8 +581,8 @@ def _addressed_name(text: str, tokens: list[Token], i: int, n: int, place_at: di
     first = text[t[START]:t[END]]
     if first[1:] != first[1:].lower():          # "UBND", "HĐND" are no names
         return None
-    stop = _person_end(text, tokens, end, n)
-    if stop - end < 2 or any(tokens[k][LOW] in vocab.entry_words or k in place_at
+    stop, syllables = _person_end(text, tokens, end, n)
+    if syllables < 2 or any(tokens[k][LOW] in vocab.entry_words or k in place_at
                              for k in range(end + 1, stop)):
         return None
     return Chunk("name", end, stop, t[START], tokens[stop - 1][END],

@@ -24,6 +24,11 @@ SOFT = frozenset({"-", ",", "và", "&"})
 # Marks that end a name, a list item or a gap.
 HARD = frozenset({".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "|"})
 
+# Marks that join the parts of one syllable of a name, written without spaces:
+# the names of the Central Highlands' peoples ("H'Hen Niê", "K’Nhiên"), the ASCII
+# apostrophe, the typographic one and the modifier letter.
+APOSTROPHES = frozenset({"'", "’", "ʼ"})
+
 Token = tuple[int, int, str, bool, bool]
 START, END, LOW, CAP, WORD = range(5)      # the fields of a Token
 

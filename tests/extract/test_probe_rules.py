@@ -83,7 +83,10 @@ _PEOPLE_VOCAB = __import__("yaml").safe_load(
     (__import__("pathlib").Path(__file__).parents[2] / "ingest" / "vocab" / "people.yaml")
     .read_text(encoding="utf-8"))
 _HONORIFICS = _PEOPLE_VOCAB["honorifics"]
-_ADDRESSED = ["A Dền", "Y Suôn Byă", "Rah Lan Hiếu", "Y Khoa Niê Kdăm"]
+# an apostrophe joins the parts of one syllable, typed as "'" or "’" ("H’Hen Niê")
+_ADDRESSED = ["A Dền", "Y Suôn Byă", "Rah Lan Hiếu", "Y Khoa Niê Kdăm",
+              *(name.replace("'", mark) for mark in ("'", "’")
+                for name in ("H'Yim Kđoh", "Ksor H'Bơ Khăp", "Đinh K'Lơng"))]
 
 
 def _capitalised(phrase: str) -> str:

@@ -148,7 +148,7 @@ PROBES = [
  ("p59", 5, {"hint": "Nghệ An"}, "Ông Lô Văn Khiêm được bổ nhiệm giữ chức Phó Chánh Văn phòng Huyện ủy Quỳ Hợp.",
   {H: [("Lô Văn Khiêm", "deputy@van-phong-cap-uy")]}, {}),
  ("p60", 5, {"hint": "Đắk Lắk"}, "Hội nghị đã bầu bà H'Yim Niê giữ chức Phó Chủ tịch HĐND huyện Krông Bông.",
-  {}, {}),
+  {H: [("H'Yim Niê", "deputy@hdnd")]}, {}),
  # --- 6: concurrency carried by titles
  ("p61", 6, {"hint": "Hà Tĩnh"}, "Ông Lê Minh Đức, Phó Trưởng đoàn ĐBQH tỉnh, Phó Trưởng Ban Tổ chức Tỉnh ủy Hà Tĩnh phát biểu.",
   {H: [("Lê Minh Đức", "deputy@doan-dbqh"), ("Lê Minh Đức", "deputy@ban-to-chuc")], C: [c("42", "province", "deputy@ban-to-chuc", "deputy@doan-dbqh")]}, {}),

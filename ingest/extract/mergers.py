@@ -39,8 +39,14 @@ _RENAMED = re.compile(r"\b(?:" + W("after_merging") + r")\b[^.;]{0,60}?\b(?:" + 
 _MOVE = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("as_is") + r")\s+)?")
 # "chức năng", "chức năng, nhiệm vụ", or "nhiệm vụ" alone
 _FUNCTION_WORDS = r"(?:(?:" + W("function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?|(?:" + W("task") + r"))"
-_MOVE_FUNCTION = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("hand_over") + r")\s+)?" + _FUNCTION_WORDS
-                            + r"\s+(?P<func>[^;.]{3,120}?)\s+(?:" + W("of_from") + r")\s+")
+# the function named after those words, if any ("chức năng quản lý về lao động của A"):
+# not the "của"/"từ" that names the body ("chức năng, nhiệm vụ của A")
+_FUNCTION = (r"(?P<words>" + _FUNCTION_WORDS + r")(?:\s+(?P<func>(?!(?:" + W("of_from")
+             + r")\s)[^;.]{3,120}?))?\s+(?:" + W("of_from") + r")\s+")
+_MOVE_FUNCTION = re.compile(r"\b(?:" + W("move") + r")\s+(?:(?:" + W("hand_over") + r")\s+)?" + _FUNCTION)
+# "B tiếp nhận chức năng, nhiệm vụ (F) của A": B the body just before the verb
+_RECEIVE_FUNCTION = re.compile(r"\b(?:" + W("receive") + r")\s+" + _FUNCTION)
+_RECEIVER_GAP = re.compile(r"[^,;:.()]{0,60}$")  # .match(text, pos, endpos)
 _MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("function") + "|" + W("task") + r")\b")
 _ADD_FUNCTION = re.compile(r"\b(?:" + W("add_function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?\s+"
                            r"(?P<func>[^;.]{3,120}?)\s+(?:" + W("from") + r")\s+")
@@ -66,13 +72,16 @@ _WITH = re.compile(r"\s*(?:" + W("with") + r")\s+$")
 _AT_LIST = re.compile(r"\s*,?\s*(?:" + W("at") + r")\s[^.;]{0,60}$")
 _COUNTED_ITEMS = re.compile(r"^\s*:?\s*\d+\s")
 # a sentence without one of these strings has no merger or transfer (a cheap test first)
-_QUICK = re.compile(alternation(_CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]))
-_MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + alternation(_CUES.spec.found_verbs) + r")\b")
+_QUICK = re.compile(alternation(_CUES.spec.merge_verbs + _CUES.spec.found_verbs + _CUES.spec.words["move"]
+                                + _CUES.spec.words["receive"]))
+_MOVE_OR_FOUND = re.compile(r"\b(?:" + W("move") + "|" + W("receive") + "|"
+                            + alternation(_CUES.spec.found_verbs) + r")\b")
 # the words every match of a sentence pattern holds, as a plain alternation (see _in_sentence)
 _NEEDS = {pattern: re.compile(alternation(words)) for pattern, words in (
     (_FOUND, _CUES.spec.found_verbs), (_RENAMED, _CUES.spec.words["after_merging"]),
     (_VERB, _CUES.spec.merge_verbs), (_DISSOLVE, _CUES.spec.dissolve),
     (_MOVE_FUNCTION, _CUES.spec.words["move"]), (_MOVE, _CUES.spec.words["move"]),
+    (_RECEIVE_FUNCTION, _CUES.spec.words["receive"]),
     (_ADD_FUNCTION, _CUES.spec.words["add_function"]))}
 
 
@@ -252,8 +261,19 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         target = sent.first_body(to.end(), min(clause.end, to.end() + 3)) if to else None
         if target is None:
             continue
-        func = ctx.text[m.start("func"):m.end("func")].strip(" ,")
-        facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))
+        facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target,
+                               _function(ctx, m)))
+    for m in _in_sentence(_RECEIVE_FUNCTION, match, s):
+        if any(a <= m.start() < b for a, b in consumed):
+            continue                           # "thành lập C trên cơ sở tiếp nhận ...": a merger
+        clause = ctx.clause_of(view, m.start())
+        target = sent.last_item_before(clause.start, m.start())
+        source = sent.first_body(m.end(), min(clause.end, m.end() + 3), owners=True)
+        if target is None or source is None or target.body == source.body \
+                or not _RECEIVER_GAP.match(match, target.end, m.start()):
+            continue
+        facts.append(_transfer(ctx, view, clause, target.start, source.end, source, target,
+                               _function(ctx, m)))
     for m in _in_sentence(_MOVE, match, s):
         if _MOVE_FUNCTION_HEAD.match(match, m.end()):
             continue
@@ -426,6 +446,12 @@ def _unit_of(ctx: DocContext, view: SentenceView, clause: Span, start: int, end:
     level = _level_of(ctx, start, end)
     near = ctx.places_between(view, clause.start, clause.end) or view.places
     return ctx.resolve_unit(level, [], near, start)
+
+
+def _function(ctx: DocContext, m: re.Match) -> str:
+    """The function a frame moves: the one it names, else its words ("chức năng, nhiệm vụ")."""
+    group = "func" if m.group("func") else "words"
+    return ctx.text[m.start(group):m.end(group)].strip(" ,")
 
 
 def _transfer(ctx: DocContext, view: SentenceView, clause: Span, start: int, end: int,

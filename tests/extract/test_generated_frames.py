@@ -134,8 +134,18 @@ def test_transfer_from_every_body_type(body):
     target = "van-phong-hdnd-ubnd" if body != "van-phong-hdnd-ubnd" else "noi-vu"
     target_name = office if body != "van-phong-hdnd-ubnd" else "Phòng Nội vụ huyện"
     name = _name(body)
-    text = f"{at} chuyển chức năng quản lý về công tác thi đua của {name} về {target_name}."
-    assert keys(text, HINT, "transfer") == {(unit, body, target)}, text
+    texts = [f"{at} chuyển chức năng quản lý về công tác thi đua của {name} về {target_name}.",
+             # the function not named: the words that say there is one
+             f"{at} chuyển chức năng, nhiệm vụ của {name} sang {target_name}.",
+             f"Tại {at[0].lower() + at[1:]}, {target_name} tiếp nhận chức năng, nhiệm vụ của {name}."]
+    # the receiving body before the verb, every verb of the vocabulary
+    texts += [f"{at} giao {target_name} {verb} nhiệm vụ quản lý về công tác thi đua từ {name}."
+              for verb in RECEIVE]
+    for text in texts:
+        assert keys(text, HINT, "transfer") == {(unit, body, target)}, text
+
+
+RECEIVE = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["words"]["receive"]
 
 
 def test_concurrency_for_each_unit_of_a_list_of_one_to_ten():

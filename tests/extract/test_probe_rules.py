@@ -109,3 +109,34 @@ def test_a_title_of_address_before_a_post_or_a_place_names_nobody(honorific):
                  f"{_capitalised(honorific)} Bí Thư Huyện Ủy Đắk Glei phát biểu.",
                  f"Hội nghị có {honorific} Kon Tum và huyện Đắk Glei."):
         assert keys(text, "Kon Tum", "holding") == set()
+
+
+# The commander of a military command board and his deputy: roles whose body,
+# written or not, is the board.
+_BOARD = ["Chỉ huy trưởng", "Phó Chỉ huy trưởng"]
+_BOARD_NAMES = ["Ban Chỉ huy Quân sự", "Ban CHQS", ""]
+_BOARD_PLACES = [("huyện Quỳ Hợp", "420"), ("xã Châu Quang", "17065")]
+_PROVINCE_BOARDS = ["Bộ Chỉ huy Quân sự", "Bộ CHQS", ""]
+
+
+@pytest.mark.parametrize("role,board,place", list(itertools.product(_BOARD, _BOARD_NAMES,
+                                                                      _BOARD_PLACES)))
+def test_the_commander_of_a_military_board_in_either_title_order(role, board, place):
+    where, unit = place
+    post = ("deputy@quan-su",) if role.startswith("Phó") else ("head@quan-su",)
+    title = " ".join(w for w in (role, board, where) if w)
+    after = f"Thượng tá Lê Văn Tâm, {title}, phát biểu tại hội nghị."
+    before = f"{title} Lê Văn Tâm báo cáo kết quả."
+    for text in (after, before):
+        assert keys(text, "Nghệ An", "holding") == {("Lê Văn Tâm", post)}, text
+    both = f"Ông Lê Văn Tâm, Phó Bí thư Đảng ủy, {title}."
+    if unit == "17065":
+        assert keys(both, "Nghệ An") == {(unit, "commune", tuple(sorted(("deputy@cap-uy", *post))))}
+
+
+@pytest.mark.parametrize("role,board", list(itertools.product(_BOARD, _PROVINCE_BOARDS)))
+def test_the_commander_of_a_province_military_command(role, board):
+    post = ("deputy@quan-su",) if role.startswith("Phó") else ("head@quan-su",)
+    title = " ".join(w for w in (role, board, "tỉnh Nghệ An") if w)
+    for text in (f"Đại tá Lê Văn Tâm, {title}, phát biểu.", f"{title} Lê Văn Tâm phát biểu."):
+        assert keys(text, "Nghệ An", "holding") == {("Lê Văn Tâm", post)}, text

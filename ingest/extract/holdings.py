@@ -25,7 +25,8 @@ from .vocab import alternation, load_cues
 
 _CUES = load_cues()
 _NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
-_TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
+_TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.title_is) + r")\s+)?"
+                              r"(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
 _ACTIVE_BARE = re.compile(r"(?<!" + r")(?<!".join(_CUES.spec.passive) + r" )\b(?:"
                           + alternation(_CUES.spec.active_appointment) + r")\s*$")

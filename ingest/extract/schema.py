@@ -79,6 +79,7 @@ class CuesFile(_Strict):
     passive: Phrases = []
     stopped: Phrases
     person_titles: Phrases
+    title_is: Phrases = []
     plural_titles: Phrases
     name_list_intro: Phrases
     terms: Phrases

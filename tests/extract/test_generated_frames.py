@@ -87,6 +87,21 @@ def test_holding_title_before_the_name(body):
         assert (person, f"deputy@{body}") in got, (text, got)
 
 
+TITLE_IS = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["title_is"]
+
+
+@pytest.mark.parametrize("body", sorted(BODIES))
+def test_holding_title_then_is_then_the_name(body):
+    """"Phó Giám đốc X huyện Tân Kỳ là ông Y": every word of title_is, with and
+    without a title of address."""
+    name = BODIES[body]
+    for k, (role, person) in enumerate(zip(DEPUTIES, PEOPLE)):
+        word, hon = TITLE_IS[k % len(TITLE_IS)], ("ông ", "bà ", "đồng chí ", "")[k % 4]
+        text = f"{role} {name} {PLACE} {word} {hon}{person}."
+        got = {(f["person"], p) for f in evals(text, HINT, "holding") for p in f["positions"]}
+        assert (person, f"deputy@{body}") in got, (text, got)
+
+
 CONNECTORS = ["đồng thời là", "kiêm", "kiêm nhiệm", "đồng thời giữ chức"]
 STATUS = [("", "implemented"), ("Dự kiến ", "planned"), ("Thí điểm ", "pilot"), ("Đã dừng thực hiện ", "ended")]
 

@@ -51,10 +51,10 @@ _MOVE_FUNCTION_HEAD = re.compile(r"(?:(?:" + W("hand_over") + r")\s+)?(?:" + W("
 _ADD_FUNCTION = re.compile(r"\b(?:" + W("add_function") + r")(?:\s*,?\s*(?:" + W("task") + r"))?\s+"
                            r"(?P<func>[^;.]{3,120}?)\s+(?:" + W("from") + r")\s+")
 _TO = re.compile(r"\s(?:" + W("to") + r")\s+")
-_END = re.compile(r";|\.(?:\s|$)|\s(?:(?:" + W("into") + r")(?!\s+(?:" + W("into_not") + r")))\s|\b(?:"
+_END = re.compile(r";|\.(?:\s|$)|\s(?!(?:" + W("into_compounds") + r")\b)(?:" + W("into") + r")\s|\b(?:"
                   + W("region_end") + r")\b|\s(?:" + W("region_end_before") + r")\s|,\s*(?:"
                   + W("region_end_after_comma") + r")\b")
-_INTO = re.compile(r"^\s(?P<word>" + W("into") + r")\s")
+_INTO = re.compile(r"^\s(?!(?:" + W("into_compounds") + r")\b)(?P<word>" + W("into") + r")\s")
 _OWNER = re.compile(r"(?:" + W("owner") + r")\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
 # between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."

@@ -141,6 +141,10 @@ def test_merger_with_every_body_type(body):
     absorbed = f"Từ ngày 1/7, {at[0].lower() + at[1:]} sáp nhập {name} vào {other_name}."
     got = evals(absorbed, HINT, "merger")
     assert [(f["unit"], f["from"], f["into"], f["kind"]) for f in got] == [(unit, [body], other, "absorb")], absorbed
+    # and the other way: the body takes the other in ("vào Công an huyện", "vào Ủy ban ...")
+    absorbing = f"Từ ngày 1/7, {at[0].lower() + at[1:]} sáp nhập {other_name} vào {name}."
+    got = evals(absorbing, HINT, "merger")
+    assert [(f["unit"], f["from"], f["into"], f["kind"]) for f in got] == [(unit, [other], body, "absorb")], absorbing
 
 
 @pytest.mark.parametrize("body", MERGEABLE)
@@ -172,3 +176,30 @@ def test_concurrency_for_each_unit_of_a_list_of_one_to_ten():
         text = f"Các huyện {named} đã thực hiện mô hình Trưởng ban Dân vận Huyện ủy đồng thời là Chủ tịch Ủy ban MTTQ huyện."
         units = {u for u, lv, _ in keys(text, HINT)}
         assert len(units) == n, (n, units)
+
+
+# A Party body is named with its committee, whose name says the unit's kind:
+# "Ban Tổ chức Thành ủy" ("thành" is no "into" there), "Thị ủy", "Quận ủy".
+_COMMITTEES = [("thành phố Thái Nguyên", "Thành ủy", "thành phố", "164", "Thái Nguyên"),
+               ("thành phố Sông Công", "Thành ủy", "thành phố", "165", "Thái Nguyên"),
+               ("thị xã Sơn Tây", "Thị ủy", "thị xã", "269", "Hà Nội"),
+               ("quận Ba Đình", "Quận ủy", "quận", "001", "Hà Nội"),
+               ("huyện Đại Từ", "Huyện ủy", "huyện", "171", "Thái Nguyên")]
+_PARTY_BODIES = {"ban-to-chuc": "Ban Tổ chức", "uy-ban-kiem-tra": "Ủy ban Kiểm tra",
+                 "ban-tuyen-giao": "Ban Tuyên giáo", "ban-dan-van": "Ban Dân vận",
+                 "van-phong-cap-uy": "Văn phòng"}
+
+
+@pytest.mark.parametrize("body,where", list(itertools.product(sorted(_PARTY_BODIES),
+                                                               _COMMITTEES)))
+def test_merger_of_a_party_body_named_with_its_committee(body, where):
+    place, committee, noun, unit, hint = where
+    party = f"{_PARTY_BODIES[body]} {committee}"
+    subject = place[0].upper() + place[1:]
+    for text in (f"{subject} đã hợp nhất {party} với Phòng Nội vụ {noun}.",
+                 f"{subject} đã thực hiện hợp nhất {party} với Phòng Nội vụ {noun}; hợp nhất "
+                 f"Phòng Tư pháp với Phòng Kinh tế {noun}."):
+        assert (unit, tuple(sorted((body, "noi-vu")))) in keys(text, hint, "merger"), text
+    absorbed = f"{subject} sáp nhập Phòng Nội vụ {noun} vào {party}."
+    got = evals(absorbed, hint, "merger")
+    assert [(f["unit"], f["from"], f["into"]) for f in got] == [(unit, ["noi-vu"], body)], absorbed

@@ -58,6 +58,8 @@ _INTO = re.compile(r"^\s(?!(?:" + W("into_compounds") + r")\b)(?P<word>" + W("in
 _OWNER = re.compile(r"(?:" + W("owner") + r")\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
 # between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."
+# between the subject's last body and its verb: its place, "đã", "được" (.match(text, pos, endpos))
+_SUBJECT_GAP = re.compile(r"[^,;:.()]{0,40}$")
 _OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|" + W("and") + r")\s*$")
 _ABSORB = re.compile(W("absorb_into"))
 _SOURCES = "sources"                 # an owner run opened by "từ": the bodies things come from
@@ -354,6 +356,17 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
             return [_merger(ctx, view, clause, source.start, target.end, [source], target, "absorb",
                             cue=(clause, m.start()))]
         return []
+    if into_m or not match[after:clause.end].strip(" ."):
+        # "A và B (huyện X) (được) hợp nhất (thành C)": the bodies merged are the subject
+        subject = _subject(sent, match, clause, m.start())
+        if len({c.body for c in subject}) >= 2:
+            into = None
+            if into_m:
+                start = after + into_m.end() - 1
+                into = sent.first_body(start, min(clause.end, start + 3))
+            end = into.end if into else m.end()
+            return [_merger(ctx, view, clause, subject[0].start, end, subject, into, "merge",
+                            cue=(clause, m.start()))]
     region_end = _region_end(match, after, clause.end)
     items = sent.items(after, region_end)
     if not items or not _LIST_START.match(match[after:items[0].start]) \
@@ -409,6 +422,20 @@ def _verb(ctx: DocContext, view: SentenceView, sent: _Sentence, clause: Span, m:
                 facts.append(_merger(ctx, view, nxt, nxt.start, more[-1].end, more, None, kind,
                                      cue=(clause, m.start())))
     return facts
+
+
+def _subject(sent: _Sentence, match: str, clause: Span, verb: int) -> list[Chunk]:
+    """The list of bodies just before a verb, in its clause ("Phòng A và Phòng B
+    huyện X được"): places, an auxiliary, no punctuation between the last and the verb."""
+    before = sent.items(clause.start, verb)
+    if not before or not _SUBJECT_GAP.match(match, before[-1].end, verb):
+        return []
+    out = [before[-1]]
+    for c in reversed(before[:-1]):
+        if not _OWNER_LIST.match(match[c.end:out[0].start]):
+            break
+        out.insert(0, c)
+    return out
 
 
 def _level_of(ctx: DocContext, start: int, end: int) -> str | None:

@@ -141,6 +141,16 @@ def test_merger_with_every_body_type(body):
     absorbed = f"Từ ngày 1/7, {at[0].lower() + at[1:]} sáp nhập {name} vào {other_name}."
     got = evals(absorbed, HINT, "merger")
     assert [(f["unit"], f["from"], f["into"], f["kind"]) for f in got] == [(unit, [body], other, "absorb")], absorbed
+    # the bodies as the subject: "A và B huyện X (đã, được, sẽ) hợp nhất (thành C)"
+    place = at.split(" ", 1)[1] if at != "Tỉnh Nghệ An" else "Nghệ An"
+    for aux, tail, status in (("", ".", "implemented"), ("đã ", " thành một cơ quan.", "implemented"),
+                              ("được ", f" thành {other_name}.", "implemented"),
+                              ("sẽ ", ".", "planned")):
+        subject = f"{name} và {other_name} {place} {aux}hợp nhất{tail}"
+        got = evals(subject, HINT, "merger")
+        into = other if other_name in tail else None
+        assert [(f["unit"], f["from"], f["into"], f["status"]) for f in got] == [
+            (unit, sorted({body, other}), into, status)], subject
     # and the other way: the body takes the other in ("vào Công an huyện", "vào Ủy ban ...")
     absorbing = f"Từ ngày 1/7, {at[0].lower() + at[1:]} sáp nhập {other_name} vào {name}."
     got = evals(absorbing, HINT, "merger")

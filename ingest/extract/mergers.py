@@ -244,12 +244,14 @@ def extract_mergers(ctx: DocContext, view: SentenceView) -> list:
         move = _MOVE_TASKS.search(match, m.end(), s.end)
         if move is None:
             continue
-        sources = sent.items(m.end(), move.start(), owners=True)
+        clause = ctx.clause_of(view, m.start())
+        # "giải thể A, B, chuyển ..." or "A (huyện X) giải thể, chuyển ...": A is the subject
+        sources = sent.items(m.end(), move.start(), owners=True) \
+            or _subject(sent, match, clause, m.start())
         target = sent.first_body(move.end(), min(s.end, move.end() + 3))
         if not sources or target is None:
             continue
         func = ctx.text[move.start("func"):move.end("func")].strip(" ,")
-        clause = ctx.clause_of(view, m.start())
         for source in sources:
             if source.body != target.body:
                 facts.append(_transfer(ctx, view, clause, m.start(), target.end, source, target, func))

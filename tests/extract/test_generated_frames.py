@@ -170,10 +170,15 @@ def test_transfer_from_every_body_type(body):
     # the receiving body before the verb, every verb of the vocabulary
     texts += [f"{at} giao {target_name} {verb} nhiệm vụ quản lý về công tác thi đua từ {name}."
               for verb in RECEIVE]
+    # the body dissolved as the subject, every dissolving verb written without its object
+    place = at.split(" ", 1)[1] if at != "Tỉnh Nghệ An" else "tỉnh Nghệ An"
+    texts += [f"{name} {place} {verb}, chuyển chức năng, nhiệm vụ về {target_name}."
+              for verb in DISSOLVE if not verb.endswith(" của")]
     for text in texts:
         assert keys(text, HINT, "transfer") == {(unit, body, target)}, text
 
 
+DISSOLVE = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["dissolve"]
 RECEIVE = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["words"]["receive"]
 
 

@@ -36,7 +36,7 @@ _PLURAL = re.compile(r"\b(?:(?:" + alternation(_CUES.spec.plural_titles) + r")\s
                      + r"|\d+)\s+$")
 _NAME_LIST_GAP = re.compile(r"^\s*(?:,|;|" + _CUES.w("and") + r"|,\s*(?:" + _CUES.w("and") + r"))\s*(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _EACH = re.compile(r"\b(?:" + alternation(_CUES.spec.plural_titles) + r")\s+(?:" +
-                   alternation(_CUES.spec.person_titles) + r")\s+$")
+                   alternation(_CUES.spec.person_titles) + r")(?:\s*:)?\s+$")   # "các đồng chí: A, B"
 _LINKS = (COMMA, DASH, AND, CONNECTOR)
 # titles the vocabulary does not know stand between a name and its posts
 # without breaking them apart ("Ủy viên dự khuyết Trung ương Đảng")

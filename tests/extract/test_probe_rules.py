@@ -140,3 +140,19 @@ def test_the_commander_of_a_province_military_command(role, board):
     title = " ".join(w for w in (role, board, "tỉnh Nghệ An") if w)
     for text in (f"Đại tá Lê Văn Tâm, {title}, phát biểu.", f"{title} Lê Văn Tâm phát biểu."):
         assert keys(text, "Nghệ An", "holding") == {("Lê Văn Tâm", post)}, text
+
+
+# "các ông A, B", "những đồng chí: A, B và C" before an appointment: each of them.
+_PLURAL = _CUES.spec.plural_titles
+_TITLES = [t for t in _CUES.spec.person_titles if t != "đ/c"]
+_LISTED = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+
+
+@pytest.mark.parametrize("plural,title,colon,n", list(itertools.product(
+    _PLURAL, _TITLES, ("", ":"), (2, 3))))
+def test_each_of_a_list_of_people_after_a_plural_title_of_address(plural, title, colon, n):
+    names = _LISTED[:n]
+    listed = ", ".join(names[:-1]) + (" và " if n == 3 else ", ") + names[-1]
+    text = (f"{_capitalised(plural)} {title}{colon} {listed} được bầu làm Phó Chủ tịch HĐND "
+            f"huyện Tân Kỳ.")
+    assert keys(text, "Nghệ An", "holding") == {(name, ("deputy@hdnd",)) for name in names}, text

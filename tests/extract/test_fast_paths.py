@@ -115,3 +115,18 @@ def test_numbered_units_are_runs_when_their_type_word_is_written():
         found = _runs(p.text, p.match)
         assert all(run in found for run in numbered)
         assert [r for r in found if p.text[r[0]].isdigit()] == numbered
+
+
+def test_every_role_of_the_vocabulary_makes_its_sentence_read():
+    """A sentence that names posts only by abbreviations ("Đ/c A - PBT Thường trực
+    Huyện ủy, CT HĐND huyện") is read: every role and fused title of roles.yaml
+    holds a trigger."""
+    import yaml
+
+    from mergegraph.ingest.extract.vocab import VOCAB_DIR
+
+    roles = yaml.safe_load((VOCAB_DIR / "roles.yaml").read_text(encoding="utf-8"))
+    names = [n for ns in roles["roles"].values() for n in ns] + list(roles["fused"])
+    hot = vocabulary().cues.hot
+    assert len(names) > 40
+    assert [n for n in names if not hot.search(prepare(f"Ông A, {n} huyện B.").match)] == []

@@ -156,3 +156,17 @@ def test_each_of_a_list_of_people_after_a_plural_title_of_address(plural, title,
     text = (f"{_capitalised(plural)} {title}{colon} {listed} được bầu làm Phó Chủ tịch HĐND "
             f"huyện Tân Kỳ.")
     assert keys(text, "Nghệ An", "holding") == {(name, ("deputy@hdnd",)) for name in names}, text
+
+
+# Titles written only in abbreviations: the sentence is read, the posts found.
+_ABBREVIATED = [("PBT Thường trực Huyện ủy", "standing-deputy@cap-uy"), ("PBT Huyện ủy", "deputy@cap-uy"),
+                ("CT HĐND huyện", "head@hdnd"), ("PCT UBND huyện", "deputy@ubnd"),
+                ("GĐ Trung tâm Chính trị huyện", "head@trung-tam-chinh-tri"),
+                ("PGĐ Trung tâm Y tế huyện", "deputy@trung-tam-y-te")]
+
+
+@pytest.mark.parametrize("first,second", [(a, b) for a, b in itertools.permutations(_ABBREVIATED, 2)
+                                          if a[1].split("@")[1] != b[1].split("@")[1]])
+def test_a_person_whose_titles_are_all_abbreviated(first, second):
+    text = f"Đ/c Nguyễn Văn An - {first[0]}, {second[0]} Tân Kỳ."
+    assert keys(text, "Nghệ An", "holding") == {("Nguyễn Văn An", tuple(sorted((first[1], second[1]))))}, text

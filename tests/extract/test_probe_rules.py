@@ -9,7 +9,7 @@ import pytest
 
 from mergegraph.ingest.extract.vocab import load_cues
 
-from ._support import keys
+from ._support import evals, keys
 
 _CUES = load_cues()
 
@@ -170,3 +170,24 @@ _ABBREVIATED = [("PBT Thường trực Huyện ủy", "standing-deputy@cap-uy"),
 def test_a_person_whose_titles_are_all_abbreviated(first, second):
     text = f"Đ/c Nguyễn Văn An - {first[0]}, {second[0]} Tân Kỳ."
     assert keys(text, "Nghệ An", "holding") == {("Nguyễn Văn An", tuple(sorted((first[1], second[1]))))}, text
+
+
+# Every negation of the vocabulary before a merger verb: the merger is not stated;
+# every planning word before it: the merger is planned.
+_STATUS = _CUES.spec.status
+
+
+@pytest.mark.parametrize("negation", _CUES.spec.negation)
+def test_a_merger_under_any_negation_is_not_stated(negation):
+    for verb, link in (("hợp nhất", "với"), ("sáp nhập", "vào")):
+        text = f"Huyện Tân Kỳ {negation} {verb} Phòng Y tế {link} Phòng Lao động - Thương binh và Xã hội."
+        assert keys(text, "Nghệ An", "merger") == set(), text
+
+
+@pytest.mark.parametrize("word", [w for w in _STATUS["planned"]
+                                  if w not in _CUES.spec.status_unless])
+def test_a_merger_or_a_pattern_after_a_planning_word_is_planned(word):
+    merger = f"Huyện Tân Kỳ {word} hợp nhất Phòng Y tế với Phòng Lao động - Thương binh và Xã hội."
+    assert [f["status"] for f in evals(merger, "Nghệ An", "merger")] == ["planned"], merger
+    pattern = f"Huyện Tân Kỳ {word} thực hiện Bí thư đồng thời là Chủ tịch UBND xã ở 3 xã."
+    assert [f["status"] for f in evals(pattern, "Nghệ An", "concurrency")] == ["planned"], pattern

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import Concurrency, PositionRef
 from .normalize import Span
-from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, position_level
+from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, current_posts, position_level
 from .results import Pattern, SentenceResult
 from .normalize import norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues, words_re
@@ -264,6 +264,9 @@ def extract_concurrency(ctx: DocContext, view: SentenceView, positions: list[Pos
         prev_end[clause.start] = chain.end
         for posts in chain.alternatives():
             posts = complete(posts)
+            current = current_posts(match, posts)
+            if current and len(current) < len(posts):
+                posts = current                 # "nguyên A, nay là B": A is no longer held with B
             keys = {p.key for p in posts if not p.member}
             if len(keys) < 2:
                 continue

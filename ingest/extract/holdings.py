@@ -20,11 +20,11 @@ from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, Holding
 from .results import SentenceResult
 from .mentions import _UPPER, Chunk
-from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, position_level
+from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, current_posts, position_level
 from .vocab import alternation, load_cues
 
 _CUES = load_cues()
-_NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*$")
+_NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*(?:(?:" + alternation(_CUES.spec.former) + r")\s*)?$")
 _TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.title_is) + r")\s+)?"
                               r"(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"
@@ -83,7 +83,7 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
         while k > 0 and _link(match, positions[k - 1].end, positions[k].start) and k - 1 not in taken:
             k -= 1
             group.insert(0, k)
-        before[idx] = [positions[g] for g in group]
+        before[idx] = current_posts(match, [positions[g] for g in group])   # not "nguyên Bí thư A"
         taken.update(group)
     # a plural title before a list of names: "Các Phó Chủ tịch HĐND tỉnh A và B", "5 Phó Chủ tịch gồm: A, B"
     plural = {id(p) for p in positions
@@ -124,7 +124,8 @@ def extract_holdings(ctx: DocContext, view: SentenceView, positions: list[Positi
                 and not _STOPPED.search(match[positions[k].end:positions[k + 1].start]):
             k += 1
             group.append(k)
-        after[idx] = [positions[g] for g in group]
+        # "A, nguyên Bí thư Huyện ủy, nay là Trưởng Ban ...": the former post is not held
+        after[idx] = current_posts(match, [positions[g] for g in group])
         taken.update(group)
 
     # appointments: "NAME ... giữ chức POST"

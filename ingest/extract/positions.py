@@ -198,6 +198,33 @@ _CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connec
                         + alternation(load_cues().spec.connectors) + r")\s*$")
 # "Phó Chủ tịch UBND các phường, xã ...": a plural word before the level words of a post
 _PLURAL_LEVEL = re.compile(r"\s+(?:" + load_cues().w("every") + "|" + load_cues().w("some") + r")\s+$")
+# a post written after "nguyên", "từng": held before, not at the article's date
+_FORMER_POST = re.compile(r"\b(?:" + alternation(load_cues().spec.former) + r")\s+$")
+
+
+_NOW = re.compile(r"\b(?:" + alternation(load_cues().spec.now) + r")\b")
+
+
+def is_former(match: str, p: "Position") -> bool:
+    return _FORMER_POST.search(match, max(0, p.start - 16), p.start) is not None
+
+
+def current_posts(match: str, posts: list["Position"]) -> list["Position"]:
+    """The posts held now, of one person's run of posts: not those after "nguyên",
+    "từng", nor the ones after them ("nguyên Bí thư kiêm Chủ tịch", "nguyên Phó Bí
+    thư, Chủ tịch UBND huyện": both were held), until a word says now ("nguyên A,
+    nay là B": B is held)."""
+    out, former = [], False
+    for i, p in enumerate(posts):
+        if is_former(match, p):
+            former = True
+        elif i and _NOW.search(match, posts[i - 1].end, p.start):
+            former = False
+        if not former:
+            out.append(p)
+    return out
+
+
 _DASH = re.compile(r"^\s*-\s*$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _AND = re.compile(r"^\s*(?:(?:" + load_cues().w("and") + r")|,\s*(?:" + load_cues().w("and") + r"))\s*$")

@@ -75,6 +75,7 @@ class CuesFile(_Strict):
     trigger_prefixes: Phrases = []
     appointment: Phrases
     former: Phrases
+    now: Phrases = []
     active_appointment: Phrases = []
     passive: Phrases = []
     stopped: Phrases

@@ -191,3 +191,24 @@ def test_a_merger_or_a_pattern_after_a_planning_word_is_planned(word):
     assert [f["status"] for f in evals(merger, "Nghệ An", "merger")] == ["planned"], merger
     pattern = f"Huyện Tân Kỳ {word} thực hiện Bí thư đồng thời là Chủ tịch UBND xã ở 3 xã."
     assert [f["status"] for f in evals(pattern, "Nghệ An", "concurrency")] == ["planned"], pattern
+
+
+# A post after "nguyên", "từng" is not held now, nor the posts after it in the same
+# run, until a word says now ("nguyên A, nay là B": B is held).
+_FORMER = [w for w in _CUES.spec.former if w not in _CUES.spec.replaced and w != "cũ"]
+_POSTS = [("Bí thư Huyện ủy", "head@cap-uy"), ("Chủ tịch UBND huyện", "head@ubnd"),
+          ("Trưởng Ban Dân vận Huyện ủy", "head@ban-dan-van")]
+
+
+@pytest.mark.parametrize("former,now,pair", list(itertools.product(
+    _FORMER, _CUES.spec.now, [(a, b) for a, b in itertools.permutations(_POSTS, 2)])))
+def test_a_former_post_is_not_held_and_a_post_said_to_be_now_is(former, now, pair):
+    (old, _), (new, new_key) = pair
+    person = "Lê Văn Tâm"
+    moved = f"Ông {person}, {former} {old}, {now} là {new} Tân Kỳ, phát biểu."
+    assert keys(moved, "Nghệ An", "holding") == {(person, (new_key,))}, moved
+    assert keys(moved, "Nghệ An", "concurrency") == set(), moved
+    for text in (f"Ông {person}, {former} {old} kiêm {new} Tân Kỳ, phát biểu.",
+                 f"Ông {person}, {former} {old}, {new} Tân Kỳ, nghỉ hưu.",
+                 f"{_capitalised(former)} {old} Tân Kỳ {person} phát biểu."):
+        assert keys(text, "Nghệ An", "holding") == set(), text

@@ -212,3 +212,14 @@ def test_a_former_post_is_not_held_and_a_post_said_to_be_now_is(former, now, pai
                  f"Ông {person}, {former} {old}, {new} Tân Kỳ, nghỉ hưu.",
                  f"{_capitalised(former)} {old} Tân Kỳ {person} phát biểu."):
         assert keys(text, "Nghệ An", "holding") == set(), text
+
+
+@pytest.mark.parametrize("left,post", list(itertools.product(
+    [w for w in _CUES.spec.former if w.startswith("thôi")], _POSTS)))
+def test_a_post_the_person_leaves_is_not_held(left, post):
+    title, key = post
+    for text in (f"Ông Lê Văn Tâm {left} chức {title} Tân Kỳ để nhận nhiệm vụ mới.",
+                 f"Ông Lê Văn Tâm {left} {title} Tân Kỳ."):
+        assert keys(text, "Nghệ An", "holding") == set(), text
+    assert keys(f"Ông Lê Văn Tâm giữ chức {title} Tân Kỳ.", "Nghệ An", "holding") == {
+        ("Lê Văn Tâm", (key,))}

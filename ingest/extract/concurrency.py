@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import Concurrency, PositionRef
 from .normalize import Span
-from .positions import AND, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, current_posts, position_level
+from .positions import AND, BREAK, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, current_posts, position_level
 from .results import Pattern, SentenceResult
 from .normalize import norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues, words_re
@@ -169,6 +169,7 @@ def coverage_after(match: str, start: int, end: int, text: str | None = None) ->
 class Chain:
     positions: list[Position]
     gaps: list[str]                  # gap kinds between consecutive positions
+    unified: bool = False            # a list of posts said to be one person's
 
     @property
     def start(self) -> int:
@@ -181,7 +182,8 @@ class Chain:
     @property
     def joined(self) -> bool:
         """Posts joined as one person's: a connector, or titles joined by a dash."""
-        return CONNECTOR in self.gaps or (self.gaps and all(g == DASH for g in self.gaps))
+        return CONNECTOR in self.gaps or (self.gaps and all(g == DASH for g in self.gaps)) \
+            or (self.unified and len(self.positions) >= 2)
 
     def alternatives(self) -> list[list[Position]]:
         """"A đồng thời là B hoặc C" is two patterns: A+B and A+C."""
@@ -193,14 +195,37 @@ class Chain:
         return [first, second]
 
 
+# "nhất thể hóa (chức danh) A và B": at most a few words between the cue and the list
+_UNIFIED_BEFORE = re.compile(r"\b(?:" + alternation(_CUES.spec.unified_before) + r")\b[^,;:.()]{0,30}$")
+_UNIFIED_AFTER = re.compile(r"\s*(?:" + alternation(_CUES.spec.unified_after) + r")\b")
+
+
+_WITH_GAP = re.compile(r"\s*(?:" + _CUES.w("with") + r")\s*$")    # "nhất thể hóa A với B"
+
+
+def _unified_run(match: str, positions: list[Position], gaps: list[str], k: int) -> bool:
+    """Whether the run of listed posts from k is said to be one person's."""
+    if _UNIFIED_BEFORE.search(match, max(0, positions[k].start - 60), positions[k].start):
+        return True
+    j = k
+    while j < len(gaps) and gaps[j] in (AND, COMMA):
+        j += 1
+    return j > k and _UNIFIED_AFTER.match(match, positions[j].end) is not None
+
+
 def chains(match: str, positions: list[Position]) -> list[Chain]:
     """Group a sentence's posts into chains of one person's posts."""
     out: list[Chain] = []
     gaps = [gap_kind(match, a.end, b.start) for a, b in zip(positions, positions[1:])]
+    listed = [AND if g == BREAK and _WITH_GAP.match(match, a.end, b.start) else g
+              for g, a, b in zip(gaps, positions, positions[1:])]
     k = 0
     while k < len(positions):
         members, kinds = [positions[k]], []
-        joined = False
+        unified = k < len(gaps) and listed[k] in (AND, COMMA) and _unified_run(match, positions, listed, k)
+        if unified:
+            gaps = gaps[:k] + listed[k:]        # "với" lists posts in a unified run
+        joined = unified
         j = k
         while j + 1 < len(positions):
             g = gaps[j]
@@ -214,7 +239,7 @@ def chains(match: str, positions: list[Position]) -> list[Chain]:
             members.append(positions[j + 1])
             kinds.append(g)
             j += 1
-        out.append(Chain(members, kinds))
+        out.append(Chain(members, kinds, unified))
         k = j + 1
     return out
 

@@ -88,6 +88,8 @@ class CuesFile(_Strict):
     connector_lead: Phrases
     connector_negation: Phrases = []
     connectors: Phrases
+    unified_before: Phrases = []
+    unified_after: Phrases = []
     alternatives: Phrases
     replaced: Phrases
     merge_verbs: Phrases

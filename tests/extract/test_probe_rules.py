@@ -223,3 +223,30 @@ def test_a_post_the_person_leaves_is_not_held(left, post):
         assert keys(text, "Nghệ An", "holding") == set(), text
     assert keys(f"Ông Lê Văn Tâm giữ chức {title} Tân Kỳ.", "Nghệ An", "holding") == {
         ("Lê Văn Tâm", (key,))}
+
+
+# A list of posts said to be one person's, without a connector: after a unifying
+# word ("nhất thể hóa chức danh A và B") or before "do một người ..." ("A và B do
+# một người đảm nhiệm").
+_COMMUNE_POSTS = [("Bí thư Đảng ủy", "head@cap-uy"), ("Chủ tịch UBND", "head@ubnd"),
+                  ("Chủ tịch HĐND", "head@hdnd"), ("Chủ tịch Ủy ban MTTQ", "head@mttq")]
+_DISTRICT_POSTS = [("Trưởng Ban Dân vận Huyện ủy", "head@ban-dan-van"), ("Chủ tịch Ủy ban MTTQ", "head@mttq")]
+_UNIFIABLE = [(pair, "commune") for pair in itertools.permutations(_COMMUNE_POSTS, 2)] + \
+    [(pair, "district") for pair in itertools.permutations(_DISTRICT_POSTS, 2)]
+
+
+@pytest.mark.parametrize("pair,link", list(itertools.product(_UNIFIABLE, ("và", "với", ","))))
+def test_a_list_of_posts_unified_by_the_words_around_it(pair, link):
+    ((a, ka), (b, kb)), level = pair
+    noun = "huyện" if level == "district" else "xã"
+    want = {("423", level, tuple(sorted((ka, kb))))}
+    joined = f"{a}{'' if link == ',' else ' '}{link} {b} {noun}"
+    for word in _CUES.spec.unified_before:
+        text = f"Huyện Tân Kỳ thực hiện {word} chức danh {joined}."
+        assert keys(text, "Nghệ An") == want, text
+    if link != "với":
+        for words in _CUES.spec.unified_after:
+            text = f"Ở huyện Tân Kỳ, {joined} {words} đảm nhiệm."
+            assert keys(text, "Nghệ An") == want, text
+    # a list of posts alone is no pattern
+    assert keys(f"Huyện Tân Kỳ kiện toàn chức danh {joined}.", "Nghệ An") == set()

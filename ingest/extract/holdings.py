@@ -24,7 +24,11 @@ from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, current_
 from .vocab import alternation, load_cues
 
 _CUES = load_cues()
-_NAME_THEN_TITLE = re.compile(r"^[\s,:\-(]*(?:(?:" + alternation(_CUES.spec.former) + r")\s*)?$")
+# between a name and its title: punctuation, an aside in brackets ("(SN 1975)"), an
+# age ("45 tuổi"), a word saying the post was held before ("nguyên")
+_NAME_THEN_TITLE = re.compile(r"^[\s,:\-]*(?:\([^()]{0,30}\)[\s,:\-]*)?(?:\d{1,3}\s+(?:"
+                              + alternation(_CUES.spec.age) + r")[\s,:\-]*)?\(?\s*(?:(?:"
+                              + alternation(_CUES.spec.former) + r")\s*)?$")
 _TITLE_THEN_NAME = re.compile(r"^\s*(?:[,\-]\s*)?(?:(?:" + alternation(_CUES.spec.title_is) + r")\s+)?"
                               r"(?:(?:" + alternation(_CUES.spec.person_titles) + r")\s+)?$")
 _APPOINTED = _CUES.appointment_end           # "được bầu giữ chức", "bổ nhiệm ông X làm"

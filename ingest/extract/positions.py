@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
 from .normalize import norm_phrase
-from .vocab import LEVEL_RANK, alternation, load_cues
+from .vocab import LEVEL_RANK, alternation, body_first_words, load_cues
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
 _MAY_BE_INCOMPLETE = frozenset(norm_phrase(r) for r in load_cues().spec.roles_alone)
@@ -65,6 +65,17 @@ def _blank(match: str, a: int, b: int) -> bool:
     return a >= b or match[a:b].isspace()
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _unknown_body_after(text: str, match: str, end: int) -> bool:
+    """A role followed by the name of a body the vocabulary does not know ("Giám
+    đốc Sở Giáo dục, Khoa học và Công nghệ"): it is no role written alone, whose
+    body the text said before."""
+    m = _NEXT_WORD.match(match, end)
+    return m is not None and text[m.start(1)].isupper() and m.group(1) in body_first_words()
+
+
 def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_end: int) -> list[Position]:
     """All positions among chunks[c_start:c_end], in order."""
     positions: list[Position] = []
@@ -92,8 +103,8 @@ def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_
                 q += 1
             elif c.lex.default_body:
                 body = c.lex.default_body
-            elif c.lex.surface not in _MAY_BE_INCOMPLETE:
-                p += 1
+            elif c.lex.surface not in _MAY_BE_INCOMPLETE or _unknown_body_after(text, match, c.end):
+                p += 1                  # no body, or one the vocabulary does not know: no post
                 continue
             pos = Position(c.lex.key, body, c.start, chunks[q - 1].end, p, q,
                            role_surface=c.lex.surface, body_surface=body_surface)

@@ -80,6 +80,7 @@ class CuesFile(_Strict):
     passive: Phrases = []
     stopped: Phrases
     person_titles: Phrases
+    age: Phrases = []
     title_is: Phrases = []
     plural_titles: Phrases
     name_list_intro: Phrases

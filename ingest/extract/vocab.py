@@ -252,6 +252,15 @@ def load_cues() -> Cues:
 
 
 @lru_cache(maxsize=1)
+def body_first_words() -> frozenset[str]:
+    """The first word of every body name of bodies.yaml, in matching form ("sở",
+    "phòng", "trung"): a capitalised one after a role starts a body's name."""
+    bodies = schema.load(VOCAB_DIR / "bodies.yaml", schema.BodiesFile).model_dump()
+    return frozenset(norm_phrase(name).split()[0] for spec in bodies["body_types"].values()
+                     for key in ("names", "cased", *_LEVEL_KEYS) for name in spec.get(key) or ())
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     bodies_file = schema.load(VOCAB_DIR / "bodies.yaml", schema.BodiesFile)
     roles_file = schema.load(VOCAB_DIR / "roles.yaml", schema.RolesFile)

@@ -218,3 +218,32 @@ def test_merger_of_a_party_body_named_with_its_committee(body, where):
     absorbed = f"{subject} sáp nhập Phòng Nội vụ {noun} vào {party}."
     got = evals(absorbed, hint, "merger")
     assert [(f["unit"], f["from"], f["into"]) for f in got] == [(unit, ["noi-vu"], body)], absorbed
+
+
+ASIDES = ["(SN 1975)", "(55 tuổi)", ", 45 tuổi,", "(dân tộc Thái)"]
+
+
+@pytest.mark.parametrize("body", sorted(BODIES))
+def test_holding_with_an_aside_between_the_name_and_the_title(body):
+    name = BODIES[body]
+    for k, (aside, person) in enumerate(zip(ASIDES, PEOPLE)):
+        comma = "" if aside.endswith(",") else ","
+        text = f"{HONORIFICS[1 + k % 4]}{person} {aside}{comma} {HEADS[k % len(HEADS)]} {name} {PLACE}."
+        got = {(f["person"], p) for f in evals(text, HINT, "holding") for p in f["positions"]}
+        assert (person, f"head@{body}") in got, (text, got)
+
+
+# Names no vocabulary entry knows, after the first word of a body name.
+UNKNOWN_BODIES = ["Sở Giáo dục, Khoa học và Công nghệ", "Phòng Quản lý Hành chính Công",
+                  "Trung tâm Ứng dụng Tiến bộ Khoa học", "Ban Vì sự tiến bộ Phụ nữ"]
+
+
+@pytest.mark.parametrize("unknown", UNKNOWN_BODIES)
+def test_a_role_before_a_body_the_vocabulary_does_not_know_takes_no_body_from_before(unknown):
+    for role, key in (("Giám đốc", "giao-duc"), ("Trưởng", "noi-vu"), ("Chủ tịch", "ubnd")):
+        known = {"giao-duc": "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "noi-vu": "Phòng Nội vụ huyện Tân Kỳ",
+                 "ubnd": "UBND huyện Tân Kỳ"}[key]
+        text = (f"Ông Nguyễn Văn Khải, {role} {known}, phát biểu. Bà Trần Thị Hạnh, "
+                f"{role} {unknown}, cho biết.")
+        got = {(f["person"], p) for f in evals(text, HINT, "holding") for p in f["positions"]}
+        assert got == {("Nguyễn Văn Khải", f"head@{key}")}, (text, got)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .context import DocContext, SentenceView, date_in, place_lists
 from .facts import Concurrency, PositionRef
 from .normalize import Span
-from .positions import AND, BREAK, COMMA, CONNECTOR, DASH, OR, Position, gap_kind, current_posts, position_level
+from .positions import (AND, BREAK, COMMA, CONNECTOR, DASH, OR, Position, current_posts, gap_kind,
+                        position_level)
 from .results import Pattern, SentenceResult
 from .normalize import norm_phrase
 from .vocab import LEVEL_RANK, alternation, load_cues, words_re
@@ -198,8 +199,6 @@ class Chain:
 # "nhất thể hóa (chức danh) A và B": at most a few words between the cue and the list
 _UNIFIED_BEFORE = re.compile(r"\b(?:" + alternation(_CUES.spec.unified_before) + r")\b[^,;:.()]{0,30}$")
 _UNIFIED_AFTER = re.compile(r"\s*(?:" + alternation(_CUES.spec.unified_after) + r")\b")
-
-
 _WITH_GAP = re.compile(r"\s*(?:" + _CUES.w("with") + r")\s*$")    # "nhất thể hóa A với B"
 
 
@@ -224,7 +223,7 @@ def chains(match: str, positions: list[Position]) -> list[Chain]:
         members, kinds = [positions[k]], []
         unified = k < len(gaps) and listed[k] in (AND, COMMA) and _unified_run(match, positions, listed, k)
         if unified:
-            gaps = gaps[:k] + listed[k:]        # "với" lists posts in a unified run
+            gaps = gaps[:k] + listed[k:]        # "với" lists the posts of a unified run (and after it)
         joined = unified
         j = k
         while j + 1 < len(positions):

@@ -20,7 +20,7 @@ from .context import DocContext, SentenceView, date_in
 from .facts import Concurrency, Holding
 from .results import SentenceResult
 from .mentions import _UPPER, Chunk
-from .positions import AND, COMMA, CONNECTOR, DASH, Position, gap_kind, current_posts, position_level
+from .positions import AND, COMMA, CONNECTOR, DASH, Position, current_posts, gap_kind, position_level
 from .vocab import alternation, load_cues
 
 _CUES = load_cues()

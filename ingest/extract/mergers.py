@@ -58,9 +58,9 @@ _INTO = re.compile(r"^\s(?!(?:" + W("into_compounds") + r")\b)(?P<word>" + W("in
 _OWNER = re.compile(r"(?:" + W("owner") + r")\s*$")
 _LIST_START = re.compile(r"^[^,;]{0,80}$")
 # between two owners of a list: "từ Văn phòng UBND tỉnh, Ban Tuyên giáo Tỉnh ủy, Sở ..."
+_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|" + W("and") + r")\s*$")
 # between the subject's last body and its verb: its place, "đã", "được" (.match(text, pos, endpos))
 _SUBJECT_GAP = re.compile(r"[^,;:.()]{0,40}$")
-_OWNER_LIST = re.compile(r"^[^;:()]{0,25}?(?:,|" + W("and") + r")\s*$")
 _ABSORB = re.compile(W("absorb_into"))
 _SOURCES = "sources"                 # an owner run opened by "từ": the bodies things come from
 _FROM_WORD = re.compile(r"(?:" + W("from") + r")\b")

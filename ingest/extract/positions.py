@@ -211,13 +211,11 @@ _CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:" + alternation(load_cues().spec.connec
 _PLURAL_LEVEL = re.compile(r"\s+(?:" + load_cues().w("every") + "|" + load_cues().w("some") + r")\s+$")
 # a post written after "nguyên", "từng": held before, not at the article's date
 _FORMER_POST = re.compile(r"\b(?:" + alternation(load_cues().spec.former) + r")\s+$")
-
-
 _NOW = re.compile(r"\b(?:" + alternation(load_cues().spec.now) + r")\b")
 
 
 def is_former(match: str, p: "Position") -> bool:
-    return _FORMER_POST.search(match, max(0, p.start - 16), p.start) is not None
+    return _FORMER_POST.search(match, max(0, p.start - 24), p.start) is not None
 
 
 def current_posts(match: str, posts: list["Position"]) -> list["Position"]:

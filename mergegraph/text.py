@@ -13,7 +13,7 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 # đ/Đ is a letter of its own, not d plus a combining mark: NFD leaves it alone.
 # The apostrophe inside a name ("H’Hen Niê") is typed as ASCII "'" as often as not.
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "’": "'", "ʼ": "'"})
+_FOLD_MAP = str.maketrans({"đ": "d", "Đ": "D", "’": "'", "ʼ": "'"})
 
 
 def nfc(text: str) -> str:
@@ -31,6 +31,6 @@ def fold(text: str) -> str:
     >>> fold("H’Hen Niê") == fold("H'Hen Niê")
     True
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()

@@ -64,6 +64,13 @@ _AFTER = re.compile(_DONE_AT + r"(?:" + W("at") + r")\s+(?:(?P<also>" + W("also_
 _AFTER_LEVEL = re.compile(_DONE_AT + r"(?:" + W("at_of") + r")\s+(?:(?:" + W("some") + r")\s+)?"
                           r"(?:(?:" + W("admin_unit") + r")\s+)?(?:(?:" + W("level_word") + r")\s+)?" + _NOUN + r"\b")
 _LIST_AFTER = re.compile(r"^\s*\(([^()]{3,200})\)")
+# "…, trong đó huyện A có 10 xã": the places after it are parts of the whole, each
+# with its own count ("huyện A 10 xã", "huyện A có 10 xã")
+_BREAKDOWN = re.compile(r"\b(?:" + W("breakdown") + r")\b")
+_WHOLE = re.compile(r"\b(?:" + W("whole") + r")\s+(?P<noun>" + alternation(
+    [w for lv, ws in _CUES.spec.level_nouns.items() if lv in ("province", "district") for w in ws])
+    + r")\b[^,;:]{0,12}$")
+_PART_COUNT = re.compile(r"\s*:?\s*(?:(?:" + W("has") + r")\s+)?(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
 _GENERIC = re.compile(r"^\W*(?:" + W("generic") + r")\b")
 _THIS_MODEL = words_re(_CUES.spec.words["this_model"])
 _REPORT = re.compile(r"\b(?:" + W("has") + r")\s+(?P<n>" + _NUM + r")\s+" + _NOUN + r"\b")
@@ -329,10 +336,17 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
         base = cov.end if cov and cov.end and cov.end > chain.end else chain.end
         list_start, list_end = base + listed.start(), base + listed.end()
     near = [p for p in view.places if not (list_start is not None and list_start <= p.start < list_end)]
+    cut = _BREAKDOWN.search(match, max(chain.end, cov.end or 0) if cov else chain.end, view.sentence.end)
+    parts = [p for p in near if cut and p.start >= cut.end()]
+    near = [p for p in near if not (cut and p.start >= cut.start())]
     clause_places = [p for p in near if clause.start <= p.start < clause.end]
     has_coverage = cov is not None and (cov.count is not None or cov.percent is not None)
 
-    if has_coverage and level:
+    whole = _WHOLE.search(match, clause.start, cov.start) if has_coverage and cov.start is not None else None
+    if whole and level and ctx.focus:
+        # "toàn tỉnh có 98 xã": the province, whatever places the sentence names after
+        unit = ctx.at_level(ctx.focus, ctx.level(NOUN_LEVEL.get(whole.group("noun"))))
+    elif has_coverage and level:
         cov_start = cov.start if cov.start is not None else chain.start
         before = [p for p in clause_places if p.code and p.end <= cov_start]
         candidates = before[-1:] + [p for p in clause_places if p.code] + [p for p in near if p.code]
@@ -372,6 +386,13 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
         also = ctx.resolve_unit(cov.also_level, own, [], chain.start)
         if also:
             facts.append(make(also, cov.also_level, start, end))
+    if level:
+        for part in parts:
+            m = _PART_COUNT.match(match, part.end)
+            code = _container(ctx, part.code, level) if m and part.code else None
+            if code and code != unit:
+                facts.append(make(code, level, start, part.end + m.end() - m.start(),
+                                  parse_count(m.group("n"))))
     if listed and level:
         for code in _listed_units(ctx, match[list_start + 1:list_end - 1], text[list_start + 1:list_end - 1],
                                   unit, level):

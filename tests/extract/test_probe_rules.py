@@ -250,3 +250,19 @@ def test_a_list_of_posts_unified_by_the_words_around_it(pair, link):
             assert keys(text, "Nghệ An") == want, text
     # a list of posts alone is no pattern
     assert keys(f"Huyện Tân Kỳ kiện toàn chức danh {joined}.", "Nghệ An") == set()
+
+
+# A whole and its parts: "toàn tỉnh có 98 xã …, trong đó huyện A có 10 xã, huyện B 5 xã".
+_W_CUES = _CUES.spec.words
+_THANH_HOA_DISTRICTS = [("Nga Sơn", "401", 10), ("Hậu Lộc", "400", 5), ("Hoằng Hóa", "399", 7)]
+
+
+@pytest.mark.parametrize("whole,breakdown,n,has", list(itertools.product(
+    _W_CUES["whole"], _W_CUES["breakdown"], (1, 2, 3), ("có ", ""))))
+def test_a_whole_count_and_its_parts(whole, breakdown, n, has):
+    parts = _THANH_HOA_DISTRICTS[:n]
+    listed = ", ".join(f"huyện {name} {has}{count} xã" for name, _, count in parts)
+    text = (f"{_capitalised(whole)} tỉnh có 98 xã thực hiện Bí thư đồng thời là Chủ tịch UBND xã, "
+            f"{breakdown}: {listed}.").replace(": huyện", " huyện" if n == 1 else ": huyện")
+    got = {(f["unit"], f["count"]) for f in evals(text, "Thanh Hóa", "concurrency")}
+    assert got == {("38", 98)} | {(code, count) for _, code, count in parts}, text

@@ -343,9 +343,11 @@ def _facts_of(ctx: DocContext, view: SentenceView, clause: Span, pre_start: int,
     has_coverage = cov is not None and (cov.count is not None or cov.percent is not None)
 
     whole = _WHOLE.search(match, clause.start, cov.start) if has_coverage and cov.start is not None else None
-    if whole and level and ctx.focus:
+    whole_level = ctx.level(NOUN_LEVEL.get(whole.group("noun"))) if whole else None
+    whole_unit = ctx.at_level(ctx.focus, whole_level) if whole and level and ctx.focus else None
+    if whole_unit and ctx.gaz.units[whole_unit].level == whole_level:
         # "toàn tỉnh có 98 xã": the province, whatever places the sentence names after
-        unit = ctx.at_level(ctx.focus, ctx.level(NOUN_LEVEL.get(whole.group("noun"))))
+        unit = whole_unit
     elif has_coverage and level:
         cov_start = cov.start if cov.start is not None else chain.start
         before = [p for p in clause_places if p.code and p.end <= cov_start]

@@ -266,3 +266,20 @@ def test_a_whole_count_and_its_parts(whole, breakdown, n, has):
             f"{breakdown}: {listed}.").replace(": huyện", " huyện" if n == 1 else ": huyện")
     got = {(f["unit"], f["count"]) for f in evals(text, "Thanh Hóa", "concurrency")}
     assert got == {("38", 98)} | {(code, count) for _, code, count in parts}, text
+
+
+# A standing deputy of a board or a committee ("Phó Trưởng ban Thường trực Ban Dân vận").
+_STANDING = [("Phó Trưởng Ban Thường trực", ["Ban Dân vận Huyện ủy", "Ban Tổ chức Huyện ủy",
+                                               "Ban Tuyên giáo Huyện ủy"]),
+             ("Phó Chủ nhiệm Thường trực", ["Ủy ban Kiểm tra Huyện ủy"])]
+_STANDING_KEYS = {"Ban Dân vận": "ban-dan-van", "Ban Tổ chức": "ban-to-chuc", "Ban Tuyên giáo": "ban-tuyen-giao",
+                  "Ủy ban Kiểm tra": "uy-ban-kiem-tra"}
+
+
+@pytest.mark.parametrize("role,body", [(r, b) for r, bodies in _STANDING for b in bodies])
+def test_a_standing_deputy_of_a_board_in_either_title_order(role, body):
+    key = "standing-deputy@" + next(v for k, v in _STANDING_KEYS.items() if body.startswith(k))
+    for text in (f"Ông Nguyễn Văn An, {role} {body} Tân Kỳ, phát biểu.",
+                 f"{role} {body} Tân Kỳ Nguyễn Văn An phát biểu.",
+                 f"Ông Nguyễn Văn An, {role.lower()} {body} Tân Kỳ, phát biểu."):
+        assert keys(text, "Nghệ An", "holding") == {("Nguyễn Văn An", (key,))}, text

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Chunk, Place
 from .normalize import norm_phrase
-from .vocab import LEVEL_RANK, alternation, body_first_words, load_cues
+from .vocab import LEVEL_RANK, alternation, load_cues, vocabulary
 
 # Roles that make sense alone in context ("Bí thư đồng thời là Chủ tịch").
 _MAY_BE_INCOMPLETE = frozenset(norm_phrase(r) for r in load_cues().spec.roles_alone)
@@ -73,7 +73,7 @@ def _unknown_body_after(text: str, match: str, end: int) -> bool:
     đốc Sở Giáo dục, Khoa học và Công nghệ"): it is no role written alone, whose
     body the text said before."""
     m = _NEXT_WORD.match(match, end)
-    return m is not None and text[m.start(1)].isupper() and m.group(1) in body_first_words()
+    return m is not None and text[m.start(1)].isupper() and m.group(1) in vocabulary().body_first_words
 
 
 def parse_positions(text: str, match: str, chunks: list[Chunk], c_start: int, c_end: int) -> list[Position]:

@@ -223,6 +223,9 @@ class Vocabulary:
     entry_words: frozenset[str] = frozenset()      # first words of the lexicon's and the heads' entries
     # the words a chunk may start with: entries' first words, surnames, honorifics' first words
     chunk_words: frozenset[str] = frozenset()
+    # the first word of every body name ("sở", "phòng", "trung"): a capitalised one
+    # after a role starts a body's name, known or not
+    body_first_words: frozenset[str] = frozenset()
 
     def parts_of(self, key: str) -> tuple[str, ...]:
         """The part types of a merged body type ("a+b", or a type with parts)."""
@@ -252,15 +255,6 @@ def load_cues() -> Cues:
 
 
 @lru_cache(maxsize=1)
-def body_first_words() -> frozenset[str]:
-    """The first word of every body name of bodies.yaml, in matching form ("sở",
-    "phòng", "trung"): a capitalised one after a role starts a body's name."""
-    bodies = schema.load(VOCAB_DIR / "bodies.yaml", schema.BodiesFile).model_dump()
-    return frozenset(norm_phrase(name).split()[0] for spec in bodies["body_types"].values()
-                     for key in ("names", "cased", *_LEVEL_KEYS) for name in spec.get(key) or ())
-
-
-@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     bodies_file = schema.load(VOCAB_DIR / "bodies.yaml", schema.BodiesFile)
     roles_file = schema.load(VOCAB_DIR / "roles.yaml", schema.RolesFile)
@@ -283,6 +277,7 @@ def vocabulary() -> Vocabulary:
                                   surface=norm_phrase(name)))
 
     body_types: dict[str, BodyType] = {}
+    body_first_words: set[str] = set()
     for key, spec in bodies["body_types"].items():
         body_types[key] = BodyType(key, spec.get("branch", ""), tuple(spec.get("parts", ())),
                                    spec.get("merge", True))
@@ -293,6 +288,8 @@ def vocabulary() -> Vocabulary:
             lexicon.add(name, Lex("body", key, surface=name))
         for name in spec.get("cased", ()):
             lexicon.add(name, Lex("body", key, cased=True, surface=name))
+        body_first_words.update(norm_phrase(name).split()[0] for k in ("names", "cased", *_LEVEL_KEYS)
+                                for name in spec.get(k) or ())
 
     for level, words in cues.spec.generic_levels.items():
         for word in words:
@@ -322,4 +319,5 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(lexicon, composites, heads, body_types, surnames, honorifics,
                       surname_keys, cues,
                       frozenset(norm_phrase(h) for h in bodies.get("list_heads", ())),
-                      entry_words, entry_words | surname_keys | frozenset(honorifics.root))
+                      entry_words, entry_words | surname_keys | frozenset(honorifics.root),
+                      frozenset(body_first_words))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mergegraph.ingest.extract.vocab import VOCAB_DIR
+from mergegraph.ingest.extract.vocab import VOCAB_DIR, load_cues
 
 from ._support import evals, keys
 
@@ -87,7 +87,7 @@ def test_holding_title_before_the_name(body):
         assert (person, f"deputy@{body}") in got, (text, got)
 
 
-TITLE_IS = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["title_is"]
+TITLE_IS = load_cues().spec.title_is
 
 
 @pytest.mark.parametrize("body", sorted(BODIES))
@@ -178,8 +178,8 @@ def test_transfer_from_every_body_type(body):
         assert keys(text, HINT, "transfer") == {(unit, body, target)}, text
 
 
-DISSOLVE = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["dissolve"]
-RECEIVE = yaml.safe_load((VOCAB_DIR / "cues.yaml").read_text(encoding="utf-8"))["words"]["receive"]
+DISSOLVE = load_cues().spec.dissolve
+RECEIVE = load_cues().spec.words["receive"]
 
 
 def test_concurrency_for_each_unit_of_a_list_of_one_to_ten():
